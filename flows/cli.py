@@ -1,0 +1,115 @@
+"""The `articlewatch` command line: a thin layer over flows/ and warehouse/.
+
+Read-only commands (sql, changes) import neither Prefect nor trafilatura, so they start fast.
+"""
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+import flows  # noqa: F401  (sets quiet Prefect defaults before any flow import)
+
+app = typer.Typer(
+    name="articlewatch",
+    help="Watch how the news reports a developing story: backfill articles into DuckDB and query "
+         "how reported positions change.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+DbOption = Annotated[Optional[Path], typer.Option("--db", help="Warehouse file (default $ARTICLEWATCH_DB or warehouse/articlewatch.duckdb).")]
+FormatOption = Annotated[str, typer.Option("--format", "-f", help="Output format: table, csv or json.")]
+
+
+@app.command()
+def backfill(
+    paths: Annotated[Optional[list[str]], typer.Argument(help="Files, folders (recursive) or globs. Default: seeds/")] = None,
+    db: DbOption = None,
+    batch_size: Annotated[int, typer.Option(help="Files per batch (one write transaction each).", min=1)] = 100,
+):
+    """One-off backfill of local files (.txt .md .html .json .jsonl) into the warehouse."""
+    from pipeline.readers import discover
+
+    paths = paths or ["seeds/"]
+    discover(paths)  # a missing path is a user mistake: say so before starting Prefect
+    from flows.backfill import backfill as backfill_flow
+
+    summary = backfill_flow(paths=paths, db=str(db) if db else None, batch_size=batch_size)
+    statuses = ", ".join(f"{n} {s}" for s, n in sorted(summary["statuses"].items())) or "nothing to load"
+    typer.echo(f"backfilled {summary['files']} file(s) into {summary['db']}: {statuses}; "
+               f"{summary['positions']} positions")
+    if summary["statuses"].get("error"):
+        typer.echo("errors are in ingest_log: articlewatch sql \"SELECT item, stage, error FROM ingest_log "
+                   "WHERE status = 'error'\"")
+
+
+@app.command()
+def sql(
+    query: Annotated[str, typer.Argument(help="SQL to run (read-only: SELECT, EXPLAIN, PRAGMA).")],
+    db: DbOption = None,
+    fmt: FormatOption = "table",
+):
+    """Run read-only SQL against the warehouse."""
+    from flows.output import render
+    from warehouse.query import run_readonly
+
+    _check_format(fmt)
+    columns, rows = run_readonly(query, db)
+    render(columns, rows, fmt)
+
+
+@app.command()
+def changes(
+    kind: Annotated[Optional[str], typer.Option(help="casualty_count, plan_term or statement.")] = None,
+    key: Annotated[Optional[str], typer.Option(help="Only keys containing this text, e.g. Ternopil.")] = None,
+    db: DbOption = None,
+    fmt: FormatOption = "table",
+):
+    """Show how reported positions changed from article to article."""
+    from flows.output import render
+    from warehouse.query import changes_sql, run_query
+
+    _check_format(fmt)
+    if kind and kind not in ("casualty_count", "plan_term", "statement"):
+        raise typer.BadParameter("must be casualty_count, plan_term or statement", param_hint="--kind")
+    columns, rows = run_query(*changes_sql(kind, key), db=db)
+    render(columns, rows, fmt)
+
+
+def _check_format(fmt: str) -> None:
+    from flows.output import FORMATS
+
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"must be one of {', '.join(FORMATS)}", param_hint="--format")
+
+
+def main() -> None:
+    """Entry point: user mistakes and warehouse problems print one line and exit non-zero."""
+    from pipeline.readers import PathNotFound
+    from warehouse.db import WarehouseError
+
+    try:
+        app(standalone_mode=False)
+    except (PathNotFound, WarehouseError) as exc:
+        typer.echo(f"articlewatch: error: {exc}", err=True)
+        sys.exit(1)
+    except typer.Abort:
+        typer.echo("articlewatch: aborted", err=True)
+        sys.exit(130)
+    except KeyboardInterrupt:
+        typer.echo("articlewatch: interrupted", err=True)
+        sys.exit(130)
+    except Exception as exc:  # click usage errors and anything unexpected: one line, no traceback
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        raise
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,87 @@
+"""One text prepared for extraction: its sentences, quotations, and the people it names."""
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from .lazy_regex import LazyPattern
+from .people import SpeakerIndex
+from .quotes import Quote, find_quotes
+from .sentences import Sentence, split_sentences
+
+
+@dataclass
+class Document:
+    text: str
+    title: str | None = None
+    sentences: list[Sentence] = field(init=False)
+    quotes: list[Quote] = field(init=False)
+    cache: dict = field(init=False, default_factory=dict)  # per-text results shared by extractors
+
+    def __post_init__(self) -> None:
+        self.sentences = split_sentences(self.text)
+        self.quotes = find_quotes(self.text)
+        self._sentence_starts = [s.start for s in self.sentences]
+
+    @cached_property
+    def speakers(self) -> SpeakerIndex:
+        return SpeakerIndex(self.text, self.sentences, self.quotes)
+
+    def sentence_at(self, position: int) -> Sentence:
+        """The sentence holding `position` (or the last one starting before it)."""
+        return self.sentences[max(0, bisect_right(self._sentence_starts, position) - 1)]
+
+    def sentence_index(self, sentence: Sentence) -> int:
+        return bisect_right(self._sentence_starts, sentence.start) - 1
+
+    def outside_quotes(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The parts of [start, end) outside quotation marks."""
+        spans, cursor = [], start
+        for quote in self.quotes:
+            if quote.end <= start or quote.start >= end:
+                continue
+            if quote.start > cursor:
+                spans.append((cursor, quote.start))
+            cursor = max(cursor, quote.end)
+        if cursor < end:
+            spans.append((cursor, end))
+        return spans
+
+    def source_of(self, sentence: Sentence) -> str | None:
+        """Who a sentence attributes its facts to: "according to the regional governor" ->
+        "regional governor"; "..., the governor said" / "..., said the governor" -> "governor";
+        "Zelensky said ..." -> "Volodymyr Zelensky"."""
+        text = self.text
+        according = _ACCORDING_TO.search(text, sentence.start, sentence.end)
+        if according:
+            start, end = according.span("who")
+            speaker = self.speakers.speaker_of_phrase(start, end)
+            return speaker.name if speaker else _without_article(text[start:end])
+        for start, end in self.outside_quotes(sentence.start, sentence.end):
+            for verb in _ATTRIBUTION_VERB.finditer(text, start, end):
+                speaker = self.speakers.subject_of_verb(sentence, verb.start())
+                if speaker is None:
+                    inverted = _INVERTED_SUBJECT.match(text, verb.end(), end)  # ", said the governor"
+                    if inverted and text[:verb.start()].rstrip().endswith(","):
+                        speaker = self.speakers.speaker_of_phrase(*inverted.span("who"))
+                if speaker is not None:
+                    return speaker.name
+        return None
+
+
+def _without_article(phrase: str) -> str:
+    return re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.IGNORECASE)
+
+
+_ACCORDING_TO = LazyPattern(
+    r"\baccording\s+to\s+(?P<who>[^,.;:\"()]{2,80}?)(?=\s*(?:[,.;:\"()]|$)|\s+(?:on|in|at|who|which)\s)"
+)
+# Verbs that attribute a sentence's facts to a source (narrower than the speech verbs that
+# introduce quotes: "welcomed", "acknowledged" or "rejects" do not make a source).
+_ATTRIBUTION_VERB = LazyPattern(
+    r"(?<![\w-])(?:said|says|told|tells|reported|reports|announced|announces|stated|states|confirmed|confirms|"
+    r"claimed|claims|added|adds|wrote|writes|posted|restated|reiterated|insisted|insists|warned|warns|noted|"
+    r"argued|argues|explained|emphasi[sz]ed|stressed|estimated|estimates)(?![\w-])"
+)
+_INVERTED_SUBJECT = LazyPattern(r"\s+(?P<who>[^,.;:\"]{1,60})")

@@ -1,0 +1,102 @@
+"""Real Prefect flow runs of the backfill over real files into a real DuckDB file."""
+
+import json
+import shutil
+
+import duckdb
+import pytest
+
+from flows.backfill import backfill
+from conftest import SEEDS
+
+
+def query(db, sql):
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+def counts(db):
+    return {t: query(db, f"SELECT count(*) FROM {t}")[0][0]
+            for t in ("articles", "article_versions", "positions", "ingest_log")}
+
+
+def test_seeds_backfill_end_to_end_and_rerun_adds_nothing(prefect_api, db_file):
+    summary = backfill(paths=[str(SEEDS)], db=str(db_file))
+    assert summary["statuses"] == {"loaded": 2}
+    assert query(db_file, "SELECT count(*) FROM articles") == [(2,)]
+    kinds = dict(query(db_file, "SELECT kind, count(*) FROM positions GROUP BY 1"))
+    assert set(kinds) == {"casualty_count", "plan_term", "statement"}
+    keys = {(k, key) for k, key in query(db_file, "SELECT kind, key FROM positions")}
+    for expected in [("casualty_count", "Ternopil|killed"), ("casualty_count", "Ternopil|missing"),
+                     ("casualty_count", "Zaporizhzhia|killed"), ("plan_term", "military_size_cap"),
+                     ("plan_term", "nato_membership"), ("plan_term", "territory"),
+                     ("plan_term", "security_guarantees"), ("plan_term", "sanctions"),
+                     ("plan_term", "g8_membership"), ("statement", "Volodymyr Zelensky"),
+                     ("statement", "Donald Trump"), ("statement", "Karoline Leavitt")]:
+        assert expected in keys
+    assert query(db_file, "SELECT value_num, qualifier FROM positions WHERE key = 'Ternopil|killed'") == [(26.0, "at least")]
+    assert query(db_file, "SELECT value_num FROM positions WHERE key = 'Ternopil|missing'") == [(17.0,)]
+    assert query(db_file, "SELECT value_num FROM positions WHERE key = 'military_size_cap'") == [(600000.0,)]
+    assert not query(db_file, "SELECT * FROM positions WHERE kind = 'casualty_count' AND value_num = 33")
+    # Zelensky is quoted in both seeds; security guarantees change between them.
+    assert query(db_file, "SELECT count(DISTINCT article_id) FROM positions WHERE key = 'Volodymyr Zelensky'") == [(2,)]
+    assert query(db_file, "SELECT count(*) FROM position_changes WHERE key = 'security_guarantees'") == [(1,)]
+    # Undated seeds are ordered by file name: 000 before 003.
+    [(first,)] = query(db_file, "SELECT identity FROM articles WHERE article_id = "
+                                "(SELECT previous_article_id FROM position_changes WHERE key = 'security_guarantees')")
+    assert first == "file:000_f042ae69e39f5617.txt"
+
+    before = counts(db_file)
+    again = backfill(paths=[str(SEEDS)], db=str(db_file))
+    assert again["statuses"] == {"unchanged": 2}
+    assert counts(db_file) == before
+
+
+def test_bad_files_are_logged_and_the_rest_loads(prefect_api, db_file, tmp_path, monkeypatch):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SEEDS / "003_f368b5dcf289ebe5.txt", folder / "good.txt")
+    shutil.copy(SEEDS / "003_f368b5dcf289ebe5.txt", folder / "syndicated-copy.txt")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02GIF89a")
+    (folder / "mojibake.txt").write_bytes(bytes(range(128, 256)) * 4)
+    (folder / "huge.txt").write_text("word " * 50_000)
+    (folder / "broken.json").write_text('{"text": "unterminated')
+    (folder / "records.jsonl").write_text(json.dumps({"text": "Talks resumed in Geneva on Monday.",
+                                                      "url": "https://wire.example/geneva"}) + "\n{oops\n")
+    monkeypatch.setenv("ARTICLEWATCH_MAX_BYTES", "100000")
+    summary = backfill(paths=[str(folder)], db=str(db_file), batch_size=3)
+    assert summary["statuses"] == {"loaded": 2, "duplicate": 1, "error": 6}
+    errors = dict(query(db_file, "SELECT item, error FROM ingest_log WHERE status = 'error'"))
+    by_name = {item.rsplit("/", 1)[-1]: error for item, error in errors.items()}
+    assert by_name["empty.txt"] == "empty file"
+    assert "binary" in by_name["binary.txt"]
+    assert "cannot decode" in by_name["mojibake.txt"]
+    assert "cap" in by_name["huge.txt"]
+    assert "not valid JSON" in by_name["broken.json"]
+    assert "not valid JSON" in by_name["records.jsonl#2"]
+    assert query(db_file, "SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL") == [(1,)]
+
+    before = counts(db_file)
+    again = backfill(paths=[str(folder)], db=str(db_file), batch_size=3)
+    assert again["statuses"] == {"unchanged": 3, "error": 6}
+    assert counts(db_file) == before
+    assert query(db_file, "SELECT min(attempts), max(attempts) FROM ingest_log WHERE status = 'error'") == [(2, 2)]
+
+
+def test_a_changed_file_becomes_a_new_version(prefect_api, db_file, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    story = folder / "story.txt"
+    story.write_text("Strike on Ternopil\nAt least 20 people were killed in Ternopil on Tuesday, officials said.\n")
+    backfill(paths=[str(folder)], db=str(db_file))
+    story.write_text("Strike on Ternopil\nAt least 26 people were killed in Ternopil on Tuesday, officials said.\n")
+    summary = backfill(paths=[str(folder)], db=str(db_file))
+    assert summary["statuses"] == {"new_version": 1}
+    assert query(db_file, "SELECT version_no, title FROM article_versions ORDER BY 1") == [
+        (1, "Strike on Ternopil"), (2, "Strike on Ternopil")]
+    assert query(db_file, "SELECT previous_value, new_value, change FROM position_changes") == [
+        ("20 people", "26 people", "increased by 6")]
