@@ -11,8 +11,10 @@ from prefect.task_runners import ThreadPoolTaskRunner
 
 from pipeline.batch import prepare_files
 from pipeline.documents import SourceFile
+from pipeline.neardup import DedupConfig
 from pipeline.readers import discover, max_bytes_from_env
 from warehouse.db import connect, db_path
+from warehouse.dedup import load_config
 from warehouse.load import LoadResult, load_batch
 
 DEFAULT_BATCH_SIZE = 100
@@ -20,8 +22,8 @@ READ_AHEAD = 2  # batches prepared ahead of the one being loaded
 
 
 @task(name="prepare-batch", cache_policy=NO_CACHE)
-def prepare_batch(files: list[SourceFile], max_bytes: int):
-    return prepare_files(files, max_bytes)
+def prepare_batch(files: list[SourceFile], max_bytes: int, dedup: DedupConfig):
+    return prepare_files(files, max_bytes, dedup)
 
 
 @task(name="load-batch", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
@@ -42,17 +44,27 @@ def backfill(paths: list[str], db: str | None = None, batch_size: int = DEFAULT_
     seen_at = datetime.now(timezone.utc).replace(tzinfo=None)
     batches = [files[i:i + batch_size] for i in range(0, len(files), batch_size)]
     max_bytes = max_bytes_from_env()
+    dedup = _stored_dedup_config(db)
     total = LoadResult()
-    pending = [prepare_batch.submit(batch, max_bytes) for batch in batches[:READ_AHEAD]]
+    pending = [prepare_batch.submit(batch, max_bytes, dedup) for batch in batches[:READ_AHEAD]]
     for number in range(1, len(batches) + 1):
         articles, failures = pending.pop(0).result()
         if number + READ_AHEAD - 1 < len(batches):
-            pending.append(prepare_batch.submit(batches[number + READ_AHEAD - 1], max_bytes))
+            pending.append(prepare_batch.submit(batches[number + READ_AHEAD - 1], max_bytes, dedup))
         result = load_batch_task(db, articles, failures, run_id, seen_at)
         total.add(result)
         print(f"batch {number}/{len(batches)} committed: {_describe(result)}", file=sys.stderr, flush=True)
     return {"run_id": str(run_id), "db": db, "files": len(files),
             "statuses": dict(total.statuses), "positions": total.positions}
+
+
+def _stored_dedup_config(db: str) -> DedupConfig:
+    """The near-duplicate settings the warehouse was built with, so signatures match stored ones."""
+    con = connect(db)
+    try:
+        return load_config(con)
+    finally:
+        con.close()
 
 
 def _describe(result: LoadResult) -> str:

@@ -79,6 +79,45 @@ def changes(
     render(columns, rows, fmt)
 
 
+@app.command()
+def dedup(
+    rebuild: Annotated[bool, typer.Option("--rebuild", help="Recompute near-duplicate bands and marks.")] = False,
+    jaccard: Annotated[Optional[float], typer.Option(help="Confirm when shingle Jaccard >= this.", min=0, max=1)] = None,
+    containment: Annotated[Optional[float], typer.Option(help="... or the smaller text is this much contained.", min=0, max=1)] = None,
+    shingle_size: Annotated[Optional[int], typer.Option(help="Words per shingle.", min=1)] = None,
+    bands: Annotated[Optional[int], typer.Option(help="LSH bands (num_perm / bands rows each).", min=1)] = None,
+    db: DbOption = None,
+):
+    """Show near-duplicate settings and counts; --rebuild applies new settings to everything stored."""
+    changes = {name: value for name, value in
+               {"jaccard": jaccard, "containment": containment, "shingle_size": shingle_size, "bands": bands}.items()
+               if value is not None}
+    if changes and not rebuild:
+        raise typer.BadParameter("settings only take effect with --rebuild", param_hint="--rebuild")
+    if rebuild:
+        from dataclasses import replace
+
+        from flows.dedup import dedup_rebuild
+        from pipeline.neardup import DedupConfig
+
+        try:
+            replace(DedupConfig(), **changes)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc)) from None
+        result = dedup_rebuild(db=str(db) if db else None, settings=changes)
+        typer.echo(f"rebuilt near-duplicates over {result['articles']} article(s): "
+                   f"{result['near_duplicates']} near-duplicate(s); settings {result['settings']}")
+        return
+    from flows.output import render
+    from warehouse.query import run_query
+
+    render(*run_query("""
+        SELECT coalesce(duplicate_method, 'original') AS kind, count(*) AS articles,
+               round(avg(duplicate_similarity), 3) AS mean_similarity,
+               (SELECT any_value(value) FROM settings WHERE name = 'dedup') AS settings
+        FROM articles GROUP BY 1 ORDER BY 1""", [], db=db))
+
+
 def _check_format(fmt: str) -> None:
     from flows.output import FORMATS
 
@@ -102,12 +141,10 @@ def main() -> None:
     except KeyboardInterrupt:
         typer.echo("articlewatch: interrupted", err=True)
         sys.exit(130)
-    except Exception as exc:  # click usage errors and anything unexpected: one line, no traceback
-        import click
-
-        if isinstance(exc, click.ClickException):
+    except typer.TyperException as exc:  # usage errors: click's one-line message and exit status
+        if hasattr(exc, "show"):
             exc.show()
-            sys.exit(exc.exit_code)
+            sys.exit(getattr(exc, "exit_code", 2))
         raise
 
 

@@ -3,11 +3,18 @@
 from .documents import Article, ItemFailure, SourceFile
 from .errors import ItemError
 from .extract import to_article
+from .neardup import DedupConfig, band_hashes
 from .readers import read_file
 
 
-def prepare_files(files: list[SourceFile], max_bytes: int) -> tuple[list[Article], list[ItemFailure]]:
-    """Read, extract, normalise and find positions for each file; a bad item becomes a failure."""
+def prepare_files(
+    files: list[SourceFile], max_bytes: int, dedup: DedupConfig | None = None
+) -> tuple[list[Article], list[ItemFailure]]:
+    """Read, extract, normalise, fingerprint and find positions for each file.
+
+    A bad item becomes a failure, never an exception.
+    """
+    dedup = dedup or DedupConfig()
     articles: list[Article] = []
     failures: list[ItemFailure] = []
     for source in files:
@@ -21,7 +28,11 @@ def prepare_files(files: list[SourceFile], max_bytes: int) -> tuple[list[Article
                 failures.append(ItemFailure("file", document.item, document.stage, document.reason))
                 continue
             try:
-                articles.append(to_article(document))
+                article = to_article(document)
             except ItemError as exc:
                 failures.append(ItemFailure(document.source, exc.item, exc.stage, exc.reason))
+                continue
+            article.band_hashes = band_hashes(article.text, dedup)
+            article.band_settings = dedup.signature_settings()
+            articles.append(article)
     return articles, failures

@@ -55,6 +55,8 @@ class Article:
     raw_sha256: str | None
     positions: list = field(default_factory=list)
     positions_version: str = ""
+    band_hashes: list[int] = field(default_factory=list)  # near-duplicate LSH bands (pipeline.neardup)
+    band_settings: tuple = ()                              # the DedupConfig.signature_settings() they used
 
 
 @dataclass(frozen=True, slots=True)

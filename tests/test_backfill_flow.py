@@ -100,3 +100,26 @@ def test_a_changed_file_becomes_a_new_version(prefect_api, db_file, tmp_path):
         (1, "Strike on Ternopil"), (2, "Strike on Ternopil")]
     assert query(db_file, "SELECT previous_value, new_value, change FROM position_changes") == [
         ("20 people", "26 people", "increased by 6")]
+
+
+def test_syndicated_copy_in_a_later_run_is_a_near_duplicate(prefect_api, db_file, tmp_path):
+    from conftest import ROOT
+
+    wire = (ROOT / "tests" / "fixtures" / "wire_strike.txt").read_text()
+    first, second = tmp_path / "monday", tmp_path / "tuesday"
+    first.mkdir()
+    second.mkdir()
+    (first / "wire.txt").write_text(wire)
+    (first / "wire.txt.json").write_text(json.dumps({"url": "https://wire.example/ternopil", "outlet": "Wire"}))
+    copy = "Deadly strike on Ternopil\n" + wire.replace("KYIV (Wire) - ", "") + "\nSign up for our newsletter."
+    (second / "paper.txt").write_text(copy)
+    (second / "paper.txt.json").write_text(json.dumps({"url": "https://paper.example/ternopil", "outlet": "Paper"}))
+    (second / "other.txt").write_text((ROOT / "tests" / "fixtures" / "other_strike.txt").read_text())
+
+    assert backfill(paths=[str(first)], db=str(db_file))["statuses"] == {"loaded": 1}
+    assert backfill(paths=[str(second)], db=str(db_file))["statuses"] == {"loaded": 1, "near_duplicate": 1}
+    assert query(db_file, "SELECT identity, duplicate_method FROM articles WHERE duplicate_of IS NOT NULL") == [
+        ("https://paper.example/ternopil", "near")]
+    # The Ternopil toll is reported by the wire story (carried by Wire and Paper) and the other story.
+    reports = query(db_file, "SELECT carried_by FROM position_timeline WHERE key = 'Ternopil|killed' ORDER BY 1")
+    assert sorted(map(tuple, (r[0] for r in reports))) == [("Paper", "Wire"), ("file:other.txt",)]

@@ -133,3 +133,16 @@ def test_crash_mid_backfill_leaves_a_consistent_warehouse(cli_env, tmp_path):
     con = duckdb.connect(env["ARTICLEWATCH_DB"], read_only=True)
     assert con.execute("SELECT count(*), count(DISTINCT identity) FROM articles").fetchone() == (120, 120)
     con.close()
+
+
+def test_dedup_shows_counts_and_rebuilds_with_new_settings(seeded):
+    shown = run(seeded, "dedup")
+    assert shown.returncode == 0 and "original" in shown.stdout
+    mistake = run(seeded, "dedup", "--jaccard", "0.6")
+    assert mistake.returncode != 0 and "--rebuild" in mistake.stderr and "Traceback" not in mistake.stderr
+    rebuilt = run(seeded, "dedup", "--rebuild", "--jaccard", "0.6")
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    assert "rebuilt near-duplicates over 2 article(s): 0 near-duplicate(s)" in rebuilt.stdout
+    con = duckdb.connect(seeded["ARTICLEWATCH_DB"], read_only=True)
+    assert json.loads(con.execute("SELECT value FROM settings WHERE name = 'dedup'").fetchall()[0][0])["jaccard"] == 0.6
+    con.close()

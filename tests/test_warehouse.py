@@ -29,8 +29,20 @@ def article(identity, text, *, outlet=None, at=None, positions=None) -> Article:
                    positions=positions or [], positions_version="test-1")
 
 
+WORDS = ("officials rescuers families city regional council hospital shelter windows block morning night "
+         "street district mayor volunteers power water trains schools sirens drones missiles ministry").split()
+
+
+def filler(identity: str, sentences: int = 6) -> str:
+    """Distinct prose per identity, so separate reports are not near-duplicates of each other."""
+    import random
+
+    rng = random.Random(identity)
+    return " ".join(" ".join(rng.choice(WORDS) for _ in range(12)).capitalize() + "." for _ in range(sentences))
+
+
 def report(identity, number, *, outlet, at, place="Ternopil", extra=""):
-    text = f"At least {number:g} people were killed in {place}.{extra}"
+    text = f"At least {number:g} people were killed in {place}.{extra} {filler(identity)}"
     return article(identity, text, outlet=outlet, at=at, positions=[casualty(text, number, place)])
 
 
@@ -91,7 +103,8 @@ def test_disagreement_needs_overlapping_time(db_file):
 
 def test_duplicate_copy_is_not_a_second_report(db_file):
     first = report("https://a.example/1", 26, outlet="A", at=T0)
-    copy = report("https://b.example/copy", 26, outlet="B", at=T0 + timedelta(hours=1))
+    copy = article("https://b.example/copy", first.text, outlet="B", at=T0 + timedelta(hours=1),
+                   positions=first.positions)
     result = load(db_file, [first, copy])
     assert result.statuses == {"loaded": 1, "duplicate": 1}
     dup = rows(db_file, "SELECT a.identity, o.identity, a.duplicate_method FROM articles a "
@@ -168,3 +181,18 @@ def test_missing_and_locked_warehouse_errors(tmp_path):
         assert "is locked by another process" in out and "waited 0.3s" in out
     finally:
         holder.close()
+
+
+def test_an_older_warehouse_is_upgraded_on_open(db_file):
+    from warehouse.db import MIGRATIONS_DIR
+    from warehouse.query import run_readonly
+
+    con = duckdb.connect(str(db_file), config={"storage_compatibility_version": "v1.4.0"})
+    con.execute("CREATE TABLE schema_migrations (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP NOT NULL)")
+    con.execute((MIGRATIONS_DIR / "001_init.sql").read_text())
+    con.execute("INSERT INTO schema_migrations VALUES ('001_init.sql', now()::TIMESTAMP)")
+    con.close()
+    columns, result = run_readonly("SELECT count(*) AS bands FROM article_bands", db_file)
+    assert (columns, result) == (["bands"], [(0,)])
+    assert [r[0] for r in rows(db_file, "SELECT name FROM schema_migrations ORDER BY 1")] == [
+        f.name for f in sorted(MIGRATIONS_DIR.glob("*.sql"))]

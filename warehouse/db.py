@@ -71,7 +71,20 @@ def connect(path=None, *, read_only: bool = False, lock_wait: float | None = Non
             raise WarehouseError(f"cannot open {file}: {_first_line(str(exc))}") from None
     if not read_only:
         migrate(con)
+    elif pending_migrations(con):
+        # A warehouse written by an older articlewatch: upgrade it once, then read.
+        con.close()
+        connect(file, lock_wait=lock_wait).close()
+        return connect(file, read_only=True, lock_wait=lock_wait)
     return con
+
+
+def pending_migrations(con: duckdb.DuckDBPyConnection) -> list[str]:
+    try:
+        done = {row[0] for row in con.execute("SELECT name FROM schema_migrations").fetchall()}
+    except duckdb.CatalogException:
+        done = set()
+    return [f.name for f in sorted(MIGRATIONS_DIR.glob("*.sql")) if f.name not in done]
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
@@ -79,11 +92,9 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
     con.execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP NOT NULL)"
     )
-    done = {row[0] for row in con.execute("SELECT name FROM schema_migrations").fetchall()}
     applied = []
-    for file in sorted(MIGRATIONS_DIR.glob("*.sql")):
-        if file.name in done:
-            continue
+    for name in pending_migrations(con):
+        file = MIGRATIONS_DIR / name
         con.execute("BEGIN TRANSACTION")
         try:
             con.execute(file.read_text(encoding="utf-8"))

@@ -2,7 +2,7 @@
 
 import hashlib
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import datetime
 
 import duckdb
@@ -10,11 +10,16 @@ import pyarrow as pa
 
 from pipeline.documents import Article, ItemFailure
 from pipeline.identity import article_id_for, version_id_for
+from pipeline.neardup import band_hashes
+
+from .dedup import (BatchIndex, band_rows, find_near_duplicates, insert_bands, load_config, merge_stories,
+                    stored_candidates)
 
 ARTICLE_SCHEMA = pa.schema([
     ("article_id", pa.string()), ("identity", pa.string()), ("canonical_url", pa.string()),
     ("source", pa.string()), ("item", pa.string()), ("outlet", pa.string()), ("order_key", pa.string()),
     ("first_seen_at", pa.timestamp("us")), ("duplicate_of", pa.string()), ("duplicate_method", pa.string()),
+    ("duplicate_similarity", pa.float64()),
 ])
 VERSION_SCHEMA = pa.schema([
     ("version_id", pa.string()), ("article_id", pa.string()), ("version_no", pa.int32()),
@@ -63,15 +68,27 @@ def load_batch(
     Per article, in order: a known identity whose latest text hash is unchanged adds nothing; a
     changed one adds a version; a new identity whose text is already stored under another
     identity is recorded as ``duplicate_of`` that article (no second copy of text or positions);
-    anything else is a new article with version 1. Failures go to ingest_log.
+    a new identity whose text is a near-duplicate of a stored (or earlier in the batch) article is
+    loaded with ``duplicate_of`` its story's first article; anything else is a new article with
+    version 1. Failures go to ingest_log.
     """
     result = LoadResult()
     con.execute("BEGIN TRANSACTION")
     try:
         state = _current_state(con, articles)
-        new_articles, versions, positions, log = [], [], [], []
+        state["dedup"] = config = load_config(con)
         for article in articles:
-            _decide(article, state, run_id, seen_at, new_articles, versions, positions, log, result)
+            if article.band_settings != config.signature_settings():
+                article.band_hashes = band_hashes(article.text, config)
+                article.band_settings = config.signature_settings()
+        state["stored"] = stored_candidates(con, {i: a.band_hashes for i, a in enumerate(articles)
+                                                  if article_id_for(a.identity) not in state["known"]},
+                                           config.min_shared_bands)
+        state["batch_index"] = BatchIndex(config.min_shared_bands)
+        state["merges"] = []
+        new_articles, versions, positions, log, bands = [], [], [], [], []
+        for index, article in enumerate(articles):
+            _decide(index, article, state, run_id, seen_at, new_articles, versions, positions, log, bands, result)
         for failure in failures:
             log.append(_log_row(run_id, failure.source, failure.item, failure.stage, "error", seen_at,
                                 error=failure.error))
@@ -79,6 +96,8 @@ def load_batch(
         _insert(con, "articles", new_articles, ARTICLE_SCHEMA)
         _insert(con, "article_versions", versions, VERSION_SCHEMA)
         _insert(con, "positions", positions, POSITION_SCHEMA)
+        insert_bands(con, bands)
+        merge_stories(con, state["merges"])
         _upsert_log(con, log)
         con.execute("COMMIT")
     except BaseException:
@@ -119,11 +138,12 @@ def _current_state(con, articles: list[Article]) -> dict:
     return {"known": known, "owners": owners}
 
 
-def _decide(article, state, run_id, seen_at, new_articles, versions, positions, log, result) -> None:
+def _decide(index, article, state, run_id, seen_at, new_articles, versions, positions, log, bands, result) -> None:
     known, owners = state["known"], state["owners"]
     article_id = article_id_for(article.identity)
     existing = known.get(article_id)
     owner = owners.get(article.text_sha256)
+    near = None
     if existing is not None:
         same_as_latest = existing["sha"] == article.text_sha256
         same_as_original = existing["duplicate_of"] is not None and existing["sha"] is None and owner == existing["duplicate_of"]
@@ -140,7 +160,24 @@ def _decide(article, state, run_id, seen_at, new_articles, versions, positions, 
         result.statuses["duplicate"] += 1
         return
     else:
-        new_articles.append(_article_row(article, article_id, seen_at))
+        root_of = lambda other: (known.get(other) or {}).get("duplicate_of") or other  # noqa: E731
+        stored = [(a, d, t) for a, d, t in state["stored"].get(index, []) if a != article_id]
+        for candidate_id, duplicate_of, _ in stored:
+            known.setdefault(candidate_id, {"duplicate_of": duplicate_of, "version_no": None, "sha": None})
+        found = find_near_duplicates(article.text, stored, state["batch_index"], article.band_hashes,
+                                     root_of, state["dedup"])
+        near = found[0] if found else None
+        for other, similarity in found[1:]:  # this copy bridges stories loaded apart: one story now
+            state["merges"].append((other, near[0], similarity.score))
+            for state_of in known.values():
+                if state_of.get("duplicate_of") == other:
+                    state_of["duplicate_of"] = near[0]
+            known.setdefault(other, {"version_no": None, "sha": None})["duplicate_of"] = near[0]
+        if near:
+            new_articles.append(_article_row(article, article_id, seen_at, duplicate_of=near[0],
+                                             method="near", similarity=near[1].score))
+        else:
+            new_articles.append(_article_row(article, article_id, seen_at))
         version_no = 1
         status = "loaded"
     version_id = version_id_for(article_id, version_no)
@@ -153,10 +190,16 @@ def _decide(article, state, run_id, seen_at, new_articles, versions, positions, 
         "raw_sha256": article.raw_sha256, "extractor_version": article.extractor_version, "run_id": run_id,
     })
     positions.extend(position_rows(article.positions, article.positions_version, version_id, article_id, effective_at))
-    known[article_id] = {"duplicate_of": None, "version_no": version_no, "sha": article.text_sha256}
+    bands.extend(band_rows(article_id, version_id, article.band_hashes))
+    duplicate_of = near[0] if near else (existing or {}).get("duplicate_of")
+    known[article_id] = {"duplicate_of": duplicate_of, "version_no": version_no, "sha": article.text_sha256}
     owners.setdefault(article.text_sha256, article_id)
+    state["batch_index"].add(article_id, article.text, article.band_hashes)
+    if near:
+        status = "near_duplicate"
     log.append(_log_row(run_id, article.source, article.item, "load", status, seen_at,
-                        article_id=article_id, version_id=version_id))
+                        article_id=article_id, version_id=version_id,
+                        error=f"near-duplicate of article {near[0]} (similarity {near[1].score:.2f})" if near else None))
     result.statuses[status] += 1
 
 
@@ -175,12 +218,14 @@ def position_rows(found, extractor_version: str, version_id: str, article_id: st
     return list(rows.values())
 
 
-def _article_row(article: Article, article_id: str, seen_at, duplicate_of=None) -> dict:
+def _article_row(article: Article, article_id: str, seen_at, duplicate_of=None, method="exact",
+                 similarity=1.0) -> dict:
     return {
         "article_id": article_id, "identity": article.identity, "canonical_url": article.canonical_url,
         "source": article.source, "item": article.item, "outlet": article.outlet,
         "order_key": article.order_key, "first_seen_at": seen_at, "duplicate_of": duplicate_of,
-        "duplicate_method": "exact" if duplicate_of else None,
+        "duplicate_method": method if duplicate_of else None,
+        "duplicate_similarity": similarity if duplicate_of else None,
     }
 
 

@@ -8,7 +8,8 @@ SELECT
     arg_max(outlet, (effective_at, order_key, version_no)) AS outlet,
     max(effective_at) AS effective_at,
     arg_max(evidence, (effective_at, order_key, version_no)) AS evidence,
+    arg_max(carried_by, (effective_at, order_key, version_no)) AS carried_by,
     count(*) AS reports
-FROM article_positions
+FROM story_positions
 GROUP BY kind, key
 ORDER BY kind, key;

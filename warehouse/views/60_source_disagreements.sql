@@ -7,7 +7,7 @@ WITH held AS (
         kind, key, source_name, outlet, article_id, value, value_num, effective_at AS valid_from,
         lead(effective_at) OVER (PARTITION BY kind, key, source_name
                                  ORDER BY effective_at, order_key, version_no) AS valid_until
-    FROM article_positions
+    FROM story_positions
     WHERE kind <> 'statement'
 )
 SELECT

@@ -10,7 +10,7 @@ WITH ordered AS (
         lag(version_id)   OVER w AS previous_version_id,
         lag(outlet)       OVER w AS previous_outlet,
         lag(effective_at) OVER w AS previous_effective_at
-    FROM article_positions
+    FROM story_positions
     WINDOW w AS (PARTITION BY kind, key ORDER BY effective_at, order_key, version_no)
 )
 SELECT
@@ -24,7 +24,7 @@ SELECT
         ELSE 'changed'
     END AS change,
     value_num - previous_value_num AS delta,
-    previous_outlet, outlet, previous_version_id, version_id, evidence
+    previous_outlet, outlet, previous_version_id, version_id, carried_by, evidence
 FROM ordered
 WHERE previous_value IS NOT NULL AND value IS DISTINCT FROM previous_value
 ORDER BY kind, key, effective_at, order_key, version_no;

@@ -1,0 +1,20 @@
+"""The dedup flow: recompute near-duplicate bands and marks after a settings change."""
+
+from dataclasses import replace
+
+from prefect import flow
+
+from warehouse.db import connect, db_path
+from warehouse.dedup import load_config, rebuild
+
+
+@flow(name="dedup-rebuild")
+def dedup_rebuild(db: str | None = None, settings: dict | None = None) -> dict:
+    """Rebuild near-duplicate detection with the stored settings, changed by `settings`. Idempotent."""
+    con = connect(db_path(db))
+    try:
+        config = replace(load_config(con), **(settings or {}))
+        result = rebuild(con, config)
+    finally:
+        con.close()
+    return {**result, "settings": config.as_dict()}
