@@ -47,6 +47,20 @@ def backfill(
 
 
 @app.command()
+def reprocess(
+    all_versions: Annotated[bool, typer.Option("--all", help="Re-extract every version, not only stale ones.")] = False,
+    db: DbOption = None,
+    batch_size: Annotated[int, typer.Option(help="Versions per batch (one write transaction each).", min=1)] = 500,
+):
+    """Re-run position extraction over stored text whose extractor version is not the current one."""
+    from flows.reprocess import reprocess as reprocess_flow
+
+    summary = reprocess_flow(db=str(db) if db else None, everything=all_versions, batch_size=batch_size)
+    typer.echo(f"reprocessed {summary['versions']} version(s) with {summary['extractor_version']}: "
+               f"{summary['positions']} positions")
+
+
+@app.command()
 def sql(
     query: Annotated[str, typer.Argument(help="SQL to run (read-only: SELECT, EXPLAIN, PRAGMA).")],
     db: DbOption = None,

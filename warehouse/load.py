@@ -26,7 +26,7 @@ VERSION_SCHEMA = pa.schema([
     ("title", pa.string()), ("author", pa.string()), ("published_at", pa.timestamp("us")),
     ("fetched_at", pa.timestamp("us")), ("effective_at", pa.timestamp("us")), ("text", pa.string()),
     ("original_text", pa.string()), ("text_sha256", pa.string()), ("raw_sha256", pa.string()),
-    ("extractor_version", pa.string()), ("run_id", pa.string()),
+    ("extractor_version", pa.string()), ("run_id", pa.string()), ("positions_version", pa.string()),
 ])
 POSITION_SCHEMA = pa.schema([
     ("position_id", pa.string()), ("version_id", pa.string()), ("article_id", pa.string()),
@@ -93,9 +93,9 @@ def load_batch(
             log.append(_log_row(run_id, failure.source, failure.item, failure.stage, "error", seen_at,
                                 error=failure.error))
             result.statuses["error"] += 1
-        _insert(con, "articles", new_articles, ARTICLE_SCHEMA)
-        _insert(con, "article_versions", versions, VERSION_SCHEMA)
-        _insert(con, "positions", positions, POSITION_SCHEMA)
+        insert_rows(con, "articles", new_articles, ARTICLE_SCHEMA)
+        insert_rows(con, "article_versions", versions, VERSION_SCHEMA)
+        insert_rows(con, "positions", positions, POSITION_SCHEMA)
         insert_bands(con, bands)
         merge_stories(con, state["merges"])
         _upsert_log(con, log)
@@ -188,6 +188,7 @@ def _decide(index, article, state, run_id, seen_at, new_articles, versions, posi
         "fetched_at": seen_at, "effective_at": effective_at, "text": article.text,
         "original_text": article.original_text, "text_sha256": article.text_sha256,
         "raw_sha256": article.raw_sha256, "extractor_version": article.extractor_version, "run_id": run_id,
+        "positions_version": article.positions_version,
     })
     positions.extend(position_rows(article.positions, article.positions_version, version_id, article_id, effective_at))
     bands.extend(band_rows(article_id, version_id, article.band_hashes))
@@ -234,7 +235,8 @@ def _log_row(run_id, source, item, stage, status, at, *, error=None, article_id=
             "error": error, "at": at, "article_id": article_id, "version_id": version_id}
 
 
-def _insert(con, table: str, rows: list[dict], schema: pa.Schema) -> None:
+def insert_rows(con, table: str, rows: list[dict], schema: pa.Schema) -> None:
+    """Bulk insert through Arrow (never row by row)."""
     if not rows:
         return
     batch = pa.Table.from_pylist(rows, schema=schema)
