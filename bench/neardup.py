@@ -167,23 +167,32 @@ def scale(background: int, rng: random.Random) -> None:
             build = time.perf_counter() - started
             timings, rss = add_one_timings(db, config, rng, 30)
             print(f"warehouse of {loaded:,} articles (built at {loaded / build:,.0f} articles/s, "
-                  f"{os.path.getsize(db) / 1e6:,.0f} MB): add one article: median {statistics.median(timings):.1f} ms, "
-                  f"p95 {sorted(timings)[int(len(timings) * 0.95) - 1]:.1f} ms; "
-                  f"RSS {rss[0]:.0f} -> {rss[1]:.0f} MB over 30 adds")
+                  f"{os.path.getsize(db) / 1e6:,.0f} MB), adding one article, median of 30 "
+                  f"(p95): open {_ms(timings['open'])}, dedup lookup + load {_ms(timings['load'])}, "
+                  f"close with checkpoint {_ms(timings['close'])}, total {_ms(timings['total'])}; "
+                  f"RSS {rss[0]:.0f} -> {rss[1]:.0f} MB over the 30 adds")
+
+
+def _ms(values: list[float]) -> str:
+    return f"{statistics.median(values):.1f} ms ({sorted(values)[int(len(values) * 0.95) - 1]:.1f})"
 
 
 def add_one_timings(db: Path, config: DedupConfig, rng: random.Random, count: int):
     events = make_events(count, rng)
     rss_before = _rss_mb()
-    timings = []
+    timings = {"open": [], "load": [], "close": [], "total": []}
     for n, event in enumerate(events):
         report = write_report(event, "Herald", rng, f"new{n}-{rng.random()}")
         article = to_article({"id": report.id, "text": report.text, "outlet": "Herald"}, config)
-        started = time.perf_counter()
+        t0 = time.perf_counter()
         con = connect(db)
+        t1 = time.perf_counter()
         load_batch(con, [article], [], run_id=f"one-{n}", seen_at=SEEN + timedelta(days=1))
+        t2 = time.perf_counter()
         con.close()
-        timings.append((time.perf_counter() - started) * 1000)
+        t3 = time.perf_counter()
+        for name, value in (("open", t1 - t0), ("load", t2 - t1), ("close", t3 - t2), ("total", t3 - t0)):
+            timings[name].append(value * 1000)
     return timings, (rss_before, _rss_mb())
 
 

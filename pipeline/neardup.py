@@ -105,7 +105,11 @@ def shingles(text: str, size: int) -> set[str]:
 
 
 def band_hashes(text: str, config: DedupConfig) -> list[int]:
-    """LSH band hashes (signed 64-bit, one per band) of the text's MinHash signature."""
+    """LSH band keys of the text's MinHash signature: one signed 64-bit value per band.
+
+    The band number is mixed into each key, so two texts share a band exactly when they share a
+    key, and the warehouse can look candidates up on a single numeric column.
+    """
     grams = shingles(text, config.shingle_size)
     if not grams:
         return []
@@ -115,7 +119,7 @@ def band_hashes(text: str, config: DedupConfig) -> list[int]:
     signature.update_batch([g.encode("utf-8") for g in grams])
     rows = config.rows
     values = signature.hashvalues[: config.bands * rows].astype(np.uint64).reshape(config.bands, rows)
-    mixed = np.zeros(config.bands, dtype=np.uint64)
+    mixed = np.arange(config.bands, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)
     with np.errstate(over="ignore"):
         for column in range(rows):
             mixed = (mixed ^ (values[:, column] * _MIX[column % len(_MIX)])) * np.uint64(0xBF58476D1CE4E5B9)

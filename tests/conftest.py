@@ -39,3 +39,24 @@ def cli_env(prefect_api, tmp_path):
     env["ARTICLEWATCH_DB"] = str(tmp_path / "cli.duckdb")
     env["PYTHONPATH"] = str(ROOT)
     return env
+
+
+NATURAL_KEYS = {
+    "articles": ["article_id", "identity"],
+    "article_versions": ["version_id", "article_id, version_no"],
+    "positions": ["position_id"],
+}
+
+
+def assert_natural_keys_unique(db) -> None:
+    """The warehouse has no index-backed constraints: the loaders keep these keys unique."""
+    import duckdb
+
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        for table, keys in NATURAL_KEYS.items():
+            for key in keys:
+                dupes = con.execute(f"SELECT {key}, count(*) FROM {table} GROUP BY ALL HAVING count(*) > 1").fetchall()
+                assert dupes == [], f"{table}({key}) not unique: {dupes[:3]}"
+    finally:
+        con.close()

@@ -1,5 +1,6 @@
 """The one way to open the warehouse: path resolution, lock waits, migrations and views."""
 
+import hashlib
 import os
 import re
 import time
@@ -87,6 +88,7 @@ def pending_migrations(con: duckdb.DuckDBPyConnection) -> list[str]:
     return [f.name for f in sorted(MIGRATIONS_DIR.glob("*.sql")) if f.name not in done]
 
 
+
 def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Apply pending migration files in order, then (re)create the views. Returns applied names."""
     con.execute(
@@ -104,8 +106,17 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
             con.execute("ROLLBACK")
             raise
         applied.append(file.name)
-    for file in sorted(VIEWS_DIR.glob("*.sql")):
-        con.execute(file.read_text(encoding="utf-8"))
+    # Views are recreated only when their SQL changed (recreating them on every short write
+    # transaction cost more than the write itself).
+    views = [file.read_text(encoding="utf-8") for file in sorted(VIEWS_DIR.glob("*.sql"))]
+    marker = "views:" + hashlib.sha256("\n".join(views).encode()).hexdigest()[:16]
+    if applied or not con.execute("SELECT 1 FROM schema_migrations WHERE name = ?", [marker]).fetchall():
+        con.execute("BEGIN TRANSACTION")
+        for sql in views:
+            con.execute(sql)
+        con.execute("DELETE FROM schema_migrations WHERE name LIKE 'views:%'")
+        con.execute("INSERT INTO schema_migrations VALUES (?, now()::TIMESTAMP)", [marker])
+        con.execute("COMMIT")
     return applied
 
 

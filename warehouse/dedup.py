@@ -12,9 +12,9 @@ import pyarrow as pa
 
 from pipeline.neardup import DedupConfig, band_hashes, matches
 
-BAND_SCHEMA = pa.schema([("article_id", pa.string()), ("version_id", pa.string()),
-                         ("band_no", pa.int16()), ("band_hash", pa.int64())])
+BAND_SCHEMA = pa.schema([("band_key", pa.int64()), ("version_key", pa.int64())])
 REBUILD_CHUNK = 2000
+MAX_CANDIDATES = 10  # per article, most shared bands first: a true copy shares the most
 
 
 def load_config(con: duckdb.DuckDBPyConnection) -> DedupConfig:
@@ -27,9 +27,19 @@ def save_config(con: duckdb.DuckDBPyConnection, config: DedupConfig) -> None:
     con.execute("INSERT INTO settings VALUES ('dedup', ?)", [json.dumps(config.as_dict())])
 
 
+def version_key(version_id: str) -> int:
+    """A version id (16 hex digits) as a signed 64-bit integer, for the band table's numeric column."""
+    value = int(version_id, 16)
+    return value - (1 << 64) if value >= 1 << 63 else value
+
+
+def version_id_of(key: int) -> str:
+    return f"{key & ((1 << 64) - 1):016x}"
+
+
 def band_rows(article_id: str, version_id: str, hashes: list[int]) -> list[dict]:
-    return [{"article_id": article_id, "version_id": version_id, "band_no": no, "band_hash": h}
-            for no, h in enumerate(hashes)]
+    key = version_key(version_id)
+    return [{"band_key": h, "version_key": key} for h in hashes]
 
 
 def insert_bands(con, rows: list[dict]) -> None:
@@ -37,7 +47,7 @@ def insert_bands(con, rows: list[dict]) -> None:
         return
     con.register("_bands", pa.Table.from_pylist(rows, schema=BAND_SCHEMA))
     try:
-        con.execute("INSERT INTO article_bands SELECT article_id, version_id, band_no, band_hash FROM _bands")
+        con.execute("INSERT INTO article_bands SELECT band_key, version_key FROM _bands")
     finally:
         con.unregister("_bands")
 
@@ -47,49 +57,60 @@ def stored_candidates(con, queries: dict[int, list[int]], min_shared: int = 1) -
 
     Returns (article_id, duplicate_of, text of the matching version) per candidate, in one query.
     """
-    rows = [{"query": q, "band_no": no, "band_hash": h} for q, hashes in queries.items() for no, h in enumerate(hashes)]
+    rows = [{"query": q, "band_key": h} for q, hashes in queries.items() for h in hashes]
     if not rows:
         return {}
-    table = pa.Table.from_pylist(rows, schema=pa.schema([("query", pa.int32()), ("band_no", pa.int16()),
-                                                         ("band_hash", pa.int64())]))
+    table = pa.Table.from_pylist(rows, schema=pa.schema([("query", pa.int32()), ("band_key", pa.int64())]))
     con.register("_query_bands", table)
     try:
-        found = con.execute("""
-            WITH hits AS (
-                SELECT q.query, b.article_id, b.version_id
-                FROM _query_bands q JOIN article_bands b USING (band_no, band_hash)
-                GROUP BY ALL HAVING count(*) >= $min_shared
-            )
-            SELECT h.query, h.article_id, a.duplicate_of, v.text
-            FROM hits h
-            JOIN articles a USING (article_id)
-            JOIN article_versions v ON v.version_id = h.version_id
-            ORDER BY h.query, a.first_seen_at, a.order_key, v.version_no
-        """, {"min_shared": min_shared}).fetchall()
+        # Step 1 scans one numeric column; step 2 reads text only for the few versions found.
+        hits = con.execute("""
+            SELECT q.query, b.version_key
+            FROM _query_bands q JOIN article_bands b USING (band_key)
+            GROUP BY q.query, b.version_key HAVING count(*) >= $min_shared
+            QUALIFY row_number() OVER (PARTITION BY q.query ORDER BY count(*) DESC, b.version_key) <= $limit
+        """, {"min_shared": min_shared, "limit": MAX_CANDIDATES}).fetchall()
     finally:
         con.unregister("_query_bands")
+    if not hits:
+        return {}
+    # Point lookups (UNION ALL of equalities) are pushed into the scan; an IN list becomes a join
+    # that reads every stored text. Version ids are hex digits, so inlining them is safe.
+    wanted = sorted({version_id_of(key) for _, key in hits})
+    points = " UNION ALL ".join(
+        f"SELECT version_id, article_id, text, version_no FROM article_versions WHERE version_id = '{v}'"
+        for v in wanted)
+    versions = {}
+    for version_id, article_id, duplicate_of, text, first_seen, order_key, version_no in con.execute(f"""
+            WITH v AS ({points})
+            SELECT v.version_id, v.article_id, a.duplicate_of, v.text, a.first_seen_at, a.order_key, v.version_no
+            FROM v JOIN articles a USING (article_id)""").fetchall():
+        versions[version_key(version_id)] = (article_id, duplicate_of, text, (first_seen, order_key, version_no))
     out: dict[int, list] = {}
-    for query, article_id, duplicate_of, text in found:
-        out.setdefault(query, []).append((article_id, duplicate_of, text))
-    return out
+    for query, key in hits:
+        if key in versions:
+            article_id, duplicate_of, text, order = versions[key]
+            out.setdefault(query, []).append((order, article_id, duplicate_of, text))
+    return {query: [c[1:] for c in sorted(found)] for query, found in out.items()}
 
 
 class BatchIndex:
     """Band index of the articles loaded earlier in the same batch (not yet queryable in SQL)."""
 
     def __init__(self, min_shared: int = 1):
-        self._by_band: dict[tuple[int, int], list[int]] = {}
+        self._by_band: dict[int, list[int]] = {}
         self._entries: list[tuple[str, str]] = []
         self._min_shared = min_shared
 
     def candidates(self, hashes: list[int]) -> list[tuple[str, str]]:
-        shared = Counter(i for no, h in enumerate(hashes) for i in self._by_band.get((no, h), ()))
-        return [self._entries[i] for i in sorted(shared) if shared[i] >= self._min_shared]
+        shared = Counter(i for h in hashes for i in self._by_band.get(h, ()))
+        best = [i for i, n in shared.most_common(MAX_CANDIDATES) if n >= self._min_shared]
+        return [self._entries[i] for i in sorted(best)]
 
     def add(self, article_id: str, text: str, hashes: list[int]) -> None:
         self._entries.append((article_id, text))
-        for no, h in enumerate(hashes):
-            self._by_band.setdefault((no, h), []).append(len(self._entries) - 1)
+        for h in hashes:
+            self._by_band.setdefault(h, []).append(len(self._entries) - 1)
 
 
 def find_near_duplicates(text, stored, batch_index: BatchIndex, hashes, root_of, config: DedupConfig):

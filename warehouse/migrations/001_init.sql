@@ -1,9 +1,12 @@
 -- Base tables. Natural keys decide idempotency: article_id = hash(identity),
 -- version_id = hash(article_id, version_no), position_id = hash(version_id, extractor, span, key, value).
+-- The loaders enforce them (and tests check them); there are no index-backed PRIMARY KEY / UNIQUE
+-- constraints because DuckDB rewrites such indexes on every checkpoint, which made each small write
+-- transaction cost time in proportion to the whole warehouse.
 
 CREATE TABLE articles (
-    article_id     VARCHAR PRIMARY KEY,
-    identity       VARCHAR NOT NULL UNIQUE,  -- canonical URL, else 'file:<path relative to the backfilled folder>'
+    article_id     VARCHAR NOT NULL,
+    identity       VARCHAR NOT NULL,  -- canonical URL, else 'file:<path relative to the backfilled folder>'
     canonical_url  VARCHAR,
     source         VARCHAR NOT NULL,         -- file | feed | web | warc
     item           VARCHAR,                  -- where it was first read from
@@ -15,7 +18,7 @@ CREATE TABLE articles (
 );
 
 CREATE TABLE article_versions (
-    version_id        VARCHAR PRIMARY KEY,
+    version_id        VARCHAR NOT NULL,
     article_id        VARCHAR NOT NULL,
     version_no        INTEGER NOT NULL,
     title             VARCHAR,
@@ -28,12 +31,11 @@ CREATE TABLE article_versions (
     text_sha256       VARCHAR NOT NULL,
     raw_sha256        VARCHAR,
     extractor_version VARCHAR NOT NULL,
-    run_id            VARCHAR,
-    UNIQUE (article_id, version_no)
+    run_id            VARCHAR
 );
 
 CREATE TABLE positions (
-    position_id       VARCHAR PRIMARY KEY,
+    position_id       VARCHAR NOT NULL,
     version_id        VARCHAR NOT NULL,
     article_id        VARCHAR NOT NULL,
     kind              VARCHAR NOT NULL,      -- casualty_count | plan_term | statement

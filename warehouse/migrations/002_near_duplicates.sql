@@ -6,11 +6,10 @@ ALTER TABLE articles ADD COLUMN duplicate_similarity DOUBLE;
 CREATE SEQUENCE article_load_seq;
 ALTER TABLE articles ADD COLUMN load_seq BIGINT DEFAULT nextval('article_load_seq');
 
+-- Two numeric columns only: a candidate lookup scans band_key alone (see warehouse/dedup.py).
 CREATE TABLE article_bands (
-    article_id VARCHAR NOT NULL,
-    version_id VARCHAR NOT NULL,
-    band_no    SMALLINT NOT NULL,
-    band_hash  BIGINT NOT NULL
+    band_key    BIGINT NOT NULL,   -- LSH band hash with the band number mixed in
+    version_key BIGINT NOT NULL    -- the version: int of the first 15 hex digits of version_id
 );
 
 CREATE TABLE settings (
