@@ -46,6 +46,60 @@ def backfill(
                    "WHERE status = 'error'\"")
 
 
+feeds_app = typer.Typer(help="Manage the feed list (feeds.toml).", no_args_is_help=True)
+app.add_typer(feeds_app, name="feeds")
+FeedsOption = Annotated[Path, typer.Option("--feeds", help="Feed list: feeds.toml, .yaml or .opml.")]
+
+
+@app.command()
+def watch(
+    feeds: FeedsOption = Path("feeds.toml"),
+    once: Annotated[bool, typer.Option("--once", help="One pass over every feed, then exit.")] = False,
+    db: DbOption = None,
+):
+    """Poll feeds and fetch new or changed articles (loops on the feeds' intervals unless --once)."""
+    import time
+
+    from pipeline.feeds import load_feeds
+
+    load_feeds(feeds)  # a missing or broken feed list is a user mistake: say so before Prefect starts
+    from flows.watch import next_due_in, watch as watch_flow
+
+    while True:
+        summary = watch_flow(feeds=str(feeds), db=str(db) if db else None, only_due=not once)
+        statuses = ", ".join(f"{n} {s}" for s, n in sorted(summary["statuses"].items())) or "no new articles"
+        typer.echo(f"watched {summary['feeds']} feed(s): {statuses}; {summary['requests']} request(s), "
+                   f"{summary['not_modified']} not modified, {summary['bytes_read']:,} bytes")
+        if once:
+            return
+        time.sleep(max(30.0, next_due_in(str(feeds), str(db) if db else None)))
+
+
+@feeds_app.command("import")
+def feeds_import(
+    opml: Annotated[Path, typer.Argument(help="An OPML file exported from a feed reader.")],
+    feeds: FeedsOption = Path("feeds.toml"),
+):
+    """Add the feeds of an OPML file to feeds.toml (feeds already listed are skipped)."""
+    from pipeline.feeds import append_feeds_toml, import_opml
+
+    if not opml.is_file():
+        raise typer.BadParameter(f"no such file: {opml}", param_hint="OPML")
+    added = append_feeds_toml(feeds, import_opml(opml.read_bytes()))
+    typer.echo(f"added {len(added)} feed(s) to {feeds}")
+
+
+@app.command()
+def serve(feeds: FeedsOption = Path("feeds.toml"), db: DbOption = None):
+    """Serve Prefect deployments: watch-feeds on the feeds' intervals, nightly-reprocess, backfill."""
+    from pipeline.feeds import load_feeds
+
+    load_feeds(feeds)
+    from flows.serve import serve_deployments
+
+    serve_deployments(str(feeds), str(db) if db else None)
+
+
 @app.command()
 def reprocess(
     all_versions: Annotated[bool, typer.Option("--all", help="Re-extract every version, not only stale ones.")] = False,
@@ -141,12 +195,13 @@ def _check_format(fmt: str) -> None:
 
 def main() -> None:
     """Entry point: user mistakes and warehouse problems print one line and exit non-zero."""
+    from pipeline.errors import UserError
     from pipeline.readers import PathNotFound
     from warehouse.db import WarehouseError
 
     try:
         app(standalone_mode=False)
-    except (PathNotFound, WarehouseError) as exc:
+    except (PathNotFound, WarehouseError, UserError) as exc:
         typer.echo(f"articlewatch: error: {exc}", err=True)
         sys.exit(1)
     except typer.Abort:

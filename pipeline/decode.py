@@ -12,6 +12,7 @@ _BOMS = (
 )
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)""", re.I)
 _FALLBACK = "cp1252"  # what undeclared legacy Western news pages almost always are
+_WINDOWS_1252_LABELS = {"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "ascii", "us-ascii", "windows-1252"}
 
 
 class DecodeError(ValueError):
@@ -39,6 +40,9 @@ def decode_bytes(data: bytes, declared: str | None = None, *, html: bool = False
             candidates.append(match.group(1).decode("ascii"))
     candidates += ["utf-8", _FALLBACK]
     for encoding in candidates:
+        # As browsers do (WHATWG): Latin-1 and ASCII labels mean Windows-1252.
+        if encoding.lower().replace("_", "-") in _WINDOWS_1252_LABELS:
+            encoding = _FALLBACK
         try:
             codecs.lookup(encoding)
             text = data.decode(encoding)

@@ -57,6 +57,9 @@ class Article:
     positions_version: str = ""
     band_hashes: list[int] = field(default_factory=list)  # near-duplicate LSH bands (pipeline.neardup)
     band_settings: tuple = ()                              # the DedupConfig.signature_settings() they used
+    source_url: str | None = None     # the URL fetched (web sources)
+    raw_ref: str | None = None        # where the raw response is archived: '<warc file>#<offset>'
+    fetched_at: datetime | None = None  # when this copy was fetched (else the run's time)
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,3 +21,7 @@ class ReadError(ItemError):
 
 class ExtractError(ItemError):
     stage = "extract"
+
+
+class UserError(ValueError):
+    """A mistake in what the user gave us (a path, a feed list): one clear line, no traceback."""

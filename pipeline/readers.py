@@ -20,6 +20,7 @@ from .identity import canonical_url
 
 SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
             ".html": "html", ".htm": "html", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+WARC_SUFFIXES = (".warc", ".warc.gz")
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 SIDECAR_SUFFIX = ".json"
 _GLOB_CHARS = re.compile(r"[*?\[]")
@@ -71,6 +72,8 @@ def read_file(source: SourceFile, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Ra
     undecodable, malformed JSON, unknown type).
     """
     item = _display(source.path)
+    if source.path.name.lower().endswith(WARC_SUFFIXES):
+        return read_warc(source, max_bytes)
     kind = SUFFIXES.get(source.path.suffix.lower())
     if kind is None:
         raise ReadError(item, f"unsupported file type {source.path.suffix or '(none)'!r}; "
@@ -96,6 +99,60 @@ def read_file(source: SourceFile, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Ra
         _apply_metadata(doc, meta)
     _apply_metadata(doc, sidecar)
     return [doc]
+
+
+def read_warc(source: SourceFile, max_bytes: int = DEFAULT_MAX_BYTES):
+    """HTML responses in a WARC file (e.g. a Common Crawl news WARC), one raw document each.
+
+    Streams the file (a WARC may be gigabytes): the size cap applies to each record, not the file.
+    Non-HTML and non-200 records are passed over; a record over the cap or undecodable is an error item.
+    """
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    item = _display(source.path)
+    try:
+        with source.path.open("rb") as handle:
+            if handle.read(5) != b"WARC/" and not _is_gzip(source.path):
+                yield ReadError(item, "not a readable WARC file: it does not start with a WARC or gzip header")
+                return
+            handle.seek(0)
+            iterator = ArchiveIterator(handle)
+            for record in iterator:
+                if record.rec_type != "response" or record.http_headers is None:
+                    continue
+                content_type = record.http_headers.get_header("Content-Type") or ""
+                status = record.http_headers.get_statuscode()
+                if status != "200" or "html" not in content_type.lower():
+                    continue
+                body = record.content_stream().read(max_bytes + 1)
+                offset = iterator.get_record_offset()  # only valid once the record has been read
+                where = f"{item}#{offset}"
+                if len(body) > max_bytes:
+                    yield ReadError(where, f"record is over the {max_bytes:,}-byte cap (ARTICLEWATCH_MAX_BYTES)")
+                    continue
+                charset = _charset(content_type)
+                try:
+                    content, _ = decode_bytes(body, charset, html=True)
+                except DecodeError as exc:
+                    yield ReadError(where, str(exc))
+                    continue
+                url = record.rec_headers.get_header("WARC-Target-URI")
+                yield RawDocument(source="warc", item=where, identity=canonical_url(url) or f"file:{source.relpath}#{offset}",
+                                  order_key=f"{source.relpath}#{offset:015d}", media_type="html", content=content,
+                                  url=url, raw_sha256=hashlib.sha256(body).hexdigest())
+    except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
+        yield ReadError(item, f"not a readable WARC file: {exc}")
+
+
+def _is_gzip(path: Path) -> bool:
+    with path.open("rb") as handle:
+        return handle.read(2) == b"\x1f\x8b"
+
+
+def _charset(content_type: str) -> str | None:
+    match = re.search(r"charset=[\"']?([\w.:-]+)", content_type, re.I)
+    return match.group(1) if match else None
 
 
 def split_headline(text: str) -> tuple[str | None, str]:
@@ -163,7 +220,7 @@ def _walk(folder: Path) -> list[Path]:
 def _is_candidate(path: Path) -> bool:
     if path.name.startswith(".") or not path.is_file():
         return False
-    if path.suffix.lower() not in SUFFIXES:
+    if path.suffix.lower() not in SUFFIXES and not path.name.lower().endswith(WARC_SUFFIXES):
         return False
     is_sidecar = path.name.endswith(SIDECAR_SUFFIX) and path.with_name(path.name[: -len(SIDECAR_SUFFIX)]).is_file()
     return not is_sidecar

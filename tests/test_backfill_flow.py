@@ -7,7 +7,7 @@ import duckdb
 import pytest
 
 from flows.backfill import backfill
-from conftest import SEEDS
+from conftest import SEEDS, assert_natural_keys_unique
 
 
 def query(db, sql):
@@ -53,6 +53,7 @@ def test_seeds_backfill_end_to_end_and_rerun_adds_nothing(prefect_api, db_file):
     again = backfill(paths=[str(SEEDS)], db=str(db_file))
     assert again["statuses"] == {"unchanged": 2}
     assert counts(db_file) == before
+    assert_natural_keys_unique(db_file)
 
 
 def test_bad_files_are_logged_and_the_rest_loads(prefect_api, db_file, tmp_path, monkeypatch):
@@ -85,6 +86,7 @@ def test_bad_files_are_logged_and_the_rest_loads(prefect_api, db_file, tmp_path,
     assert again["statuses"] == {"unchanged": 3, "error": 6}
     assert counts(db_file) == before
     assert query(db_file, "SELECT min(attempts), max(attempts) FROM ingest_log WHERE status = 'error'") == [(2, 2)]
+    assert_natural_keys_unique(db_file)
 
 
 def test_a_changed_file_becomes_a_new_version(prefect_api, db_file, tmp_path):

@@ -10,7 +10,7 @@ import time
 import duckdb
 import pytest
 
-from conftest import ROOT, SEEDS
+from conftest import ROOT, SEEDS, assert_natural_keys_unique
 
 
 def run(env, *args, timeout=300):
@@ -133,6 +133,7 @@ def test_crash_mid_backfill_leaves_a_consistent_warehouse(cli_env, tmp_path):
     con = duckdb.connect(env["ARTICLEWATCH_DB"], read_only=True)
     assert con.execute("SELECT count(*), count(DISTINCT identity) FROM articles").fetchone() == (120, 120)
     con.close()
+    assert_natural_keys_unique(env["ARTICLEWATCH_DB"])
 
 
 def test_dedup_shows_counts_and_rebuilds_with_new_settings(seeded):

@@ -36,3 +36,8 @@ def test_canonical_url_drops_tracking_and_fragment():
     assert canonical_url("https://WWW.Example.com/news/a?utm_source=x&id=3#top") == "https://www.example.com/news/a?id=3"
     assert canonical_url("file:///etc/passwd") is None
     assert canonical_url("not a url") is None
+
+
+def test_latin1_label_decodes_as_windows_1252_like_browsers():
+    text, encoding = decode_bytes("Kyiv \u201cplan\u201d".encode("cp1252"), "ISO-8859-1")
+    assert text == "Kyiv \u201cplan\u201d" and encoding == "cp1252"

@@ -125,6 +125,9 @@ def test_changed_text_adds_a_version_and_the_change_shows(db_file):
     assert result.statuses == {"new_version": 1}
     assert rows(db_file, "SELECT version_no, effective_at FROM article_versions ORDER BY 1") == [
         (1, RUN), (2, RUN + timedelta(hours=3))]
+    [(diff, diff_chars)] = rows(db_file, "SELECT diff, diff_chars FROM article_versions WHERE version_no = 2")
+    assert "-At least 26 people were killed in Ternopil." in diff and "+At least 32 people" in diff
+    assert diff_chars == 2  # "26" -> "32": one character inserted, one removed
     assert rows(db_file, "SELECT previous_value, new_value FROM position_changes") == [("26 people", "32 people")]
 
 
@@ -194,5 +197,5 @@ def test_an_older_warehouse_is_upgraded_on_open(db_file):
     con.close()
     columns, result = run_readonly("SELECT count(*) AS bands FROM article_bands", db_file)
     assert (columns, result) == (["bands"], [(0,)])
-    assert [r[0] for r in rows(db_file, "SELECT name FROM schema_migrations ORDER BY 1")] == [
+    assert [r[0] for r in rows(db_file, "SELECT name FROM schema_migrations WHERE name LIKE '%.sql' ORDER BY 1")] == [
         f.name for f in sorted(MIGRATIONS_DIR.glob("*.sql"))]

@@ -8,6 +8,7 @@ from datetime import datetime
 import duckdb
 import pyarrow as pa
 
+from pipeline.diffs import text_diff
 from pipeline.documents import Article, ItemFailure
 from pipeline.identity import article_id_for, version_id_for
 from pipeline.neardup import band_hashes
@@ -19,7 +20,7 @@ ARTICLE_SCHEMA = pa.schema([
     ("article_id", pa.string()), ("identity", pa.string()), ("canonical_url", pa.string()),
     ("source", pa.string()), ("item", pa.string()), ("outlet", pa.string()), ("order_key", pa.string()),
     ("first_seen_at", pa.timestamp("us")), ("duplicate_of", pa.string()), ("duplicate_method", pa.string()),
-    ("duplicate_similarity", pa.float64()),
+    ("duplicate_similarity", pa.float64()), ("last_checked_at", pa.timestamp("us")),
 ])
 VERSION_SCHEMA = pa.schema([
     ("version_id", pa.string()), ("article_id", pa.string()), ("version_no", pa.int32()),
@@ -27,6 +28,7 @@ VERSION_SCHEMA = pa.schema([
     ("fetched_at", pa.timestamp("us")), ("effective_at", pa.timestamp("us")), ("text", pa.string()),
     ("original_text", pa.string()), ("text_sha256", pa.string()), ("raw_sha256", pa.string()),
     ("extractor_version", pa.string()), ("run_id", pa.string()), ("positions_version", pa.string()),
+    ("diff", pa.string()), ("diff_chars", pa.int32()), ("source_url", pa.string()), ("raw_ref", pa.string()),
 ])
 POSITION_SCHEMA = pa.schema([
     ("position_id", pa.string()), ("version_id", pa.string()), ("article_id", pa.string()),
@@ -86,9 +88,11 @@ def load_batch(
                                            config.min_shared_bands)
         state["batch_index"] = BatchIndex(config.min_shared_bands)
         state["merges"] = []
+        state["checked"] = []
         new_articles, versions, positions, log, bands = [], [], [], [], []
         for index, article in enumerate(articles):
             _decide(index, article, state, run_id, seen_at, new_articles, versions, positions, log, bands, result)
+        _fill_diffs(con, versions)
         for failure in failures:
             log.append(_log_row(run_id, failure.source, failure.item, failure.stage, "error", seen_at,
                                 error=failure.error))
@@ -98,6 +102,7 @@ def load_batch(
         insert_rows(con, "positions", positions, POSITION_SCHEMA)
         insert_bands(con, bands)
         merge_stories(con, state["merges"])
+        _mark_checked(con, state["checked"], seen_at)
         _upsert_log(con, log)
         con.execute("COMMIT")
     except BaseException:
@@ -148,6 +153,7 @@ def _decide(index, article, state, run_id, seen_at, new_articles, versions, posi
         same_as_latest = existing["sha"] == article.text_sha256
         same_as_original = existing["duplicate_of"] is not None and existing["sha"] is None and owner == existing["duplicate_of"]
         if same_as_latest or same_as_original:
+            state["checked"].append(article_id)
             result.statuses["unchanged"] += 1
             return
         version_no = existing["version_no"] + 1
@@ -181,14 +187,17 @@ def _decide(index, article, state, run_id, seen_at, new_articles, versions, posi
         version_no = 1
         status = "loaded"
     version_id = version_id_for(article_id, version_no)
-    effective_at = article.published_at or seen_at
+    fetched_at = article.fetched_at or seen_at
+    effective_at = article.published_at if article.published_at and version_no == 1 else None
+    effective_at = effective_at or (fetched_at if version_no > 1 else seen_at)
     versions.append({
         "version_id": version_id, "article_id": article_id, "version_no": version_no,
         "title": article.title, "author": article.author, "published_at": article.published_at,
-        "fetched_at": seen_at, "effective_at": effective_at, "text": article.text,
+        "fetched_at": fetched_at, "effective_at": effective_at, "text": article.text,
         "original_text": article.original_text, "text_sha256": article.text_sha256,
         "raw_sha256": article.raw_sha256, "extractor_version": article.extractor_version, "run_id": run_id,
-        "positions_version": article.positions_version,
+        "positions_version": article.positions_version, "source_url": article.source_url,
+        "raw_ref": article.raw_ref, "diff": None, "diff_chars": None,
     })
     positions.extend(position_rows(article.positions, article.positions_version, version_id, article_id, effective_at))
     bands.extend(band_rows(article_id, version_id, article.band_hashes))
@@ -202,6 +211,34 @@ def _decide(index, article, state, run_id, seen_at, new_articles, versions, posi
                         article_id=article_id, version_id=version_id,
                         error=f"near-duplicate of article {near[0]} (similarity {near[1].score:.2f})" if near else None))
     result.statuses[status] += 1
+
+
+def _fill_diffs(con, versions: list[dict]) -> None:
+    """A readable diff against the previous version, for every new version after the first."""
+    later = [v for v in versions if v["version_no"] > 1]
+    if not later:
+        return
+    wanted = [[v["article_id"], v["version_no"] - 1] for v in later]
+    previous = {}
+    for article_id, version_no, text in con.execute(
+        """SELECT article_id, version_no, text FROM article_versions
+           WHERE (article_id, version_no) IN (SELECT (w[1]::VARCHAR, w[2]::INTEGER) FROM (SELECT unnest($w) AS w))""",
+        {"w": wanted},
+    ).fetchall():
+        previous[(article_id, version_no)] = text
+    in_batch = {(v["article_id"], v["version_no"]): v["text"] for v in versions}
+    for version in later:
+        key = (version["article_id"], version["version_no"] - 1)
+        old = previous.get(key, in_batch.get(key))
+        if old is not None:
+            version["diff"], version["diff_chars"] = text_diff(old, version["text"])
+
+
+def _mark_checked(con, article_ids: list[str], at) -> None:
+    """Unchanged articles: only their check time moves."""
+    if article_ids:
+        con.execute("UPDATE articles SET last_checked_at = $at WHERE article_id IN (SELECT unnest($ids))",
+                    {"at": at, "ids": article_ids})
 
 
 def position_rows(found, extractor_version: str, version_id: str, article_id: str, effective_at) -> list[dict]:
@@ -227,6 +264,7 @@ def _article_row(article: Article, article_id: str, seen_at, duplicate_of=None, 
         "order_key": article.order_key, "first_seen_at": seen_at, "duplicate_of": duplicate_of,
         "duplicate_method": method if duplicate_of else None,
         "duplicate_similarity": similarity if duplicate_of else None,
+        "last_checked_at": article.fetched_at or seen_at,
     }
 
 
