@@ -147,3 +147,53 @@ def test_dedup_shows_counts_and_rebuilds_with_new_settings(seeded):
     con = duckdb.connect(seeded["ARTICLEWATCH_DB"], read_only=True)
     assert json.loads(con.execute("SELECT value FROM settings WHERE name = 'dedup'").fetchall()[0][0])["jaccard"] == 0.6
     con.close()
+
+
+def test_feeds_import_and_watch_once_from_the_cli(cli_env, tmp_path, httpserver):
+    opml = tmp_path / "subs.opml"
+    opml.write_text(f"""<?xml version="1.0"?><opml version="2.0"><body>
+      <outline text="News"><outline text="Gazette" type="rss" xmlUrl="{httpserver.url_for('/feed.xml')}"/></outline>
+    </body></opml>""")
+    feeds = tmp_path / "feeds.toml"
+    added = run(cli_env, "feeds", "import", str(opml), "--feeds", str(feeds))
+    assert added.returncode == 0 and "added 1 feed(s)" in added.stdout, added.stderr
+    again = run(cli_env, "feeds", "import", str(opml), "--feeds", str(feeds))
+    assert "added 0 feed(s)" in again.stdout
+
+    httpserver.expect_request("/robots.txt").respond_with_data("", status=404)
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        '<rss version="2.0"><channel><title>G</title><item><title>T</title><link>/a</link>'
+        '<description>At least 4 people were injured in Dnipro on Monday, officials said.</description>'
+        '</item></channel></rss>', content_type="application/rss+xml")
+    httpserver.expect_request("/a").respond_with_data("", status=500)
+    env = dict(cli_env, ARTICLEWATCH_ALLOW_PRIVATE_HOSTS="1", ARTICLEWATCH_HOST_DELAY="0",
+               ARTICLEWATCH_DATA=str(tmp_path / "raw"))
+    out = run(env, "watch", "--feeds", str(feeds), "--once")
+    assert out.returncode == 0, out.stderr
+    assert "watched 1 feed(s): 1 error, 1 loaded" in out.stdout
+    rows = duckdb.connect(env["ARTICLEWATCH_DB"], read_only=True).execute(
+        "SELECT item, error FROM ingest_log WHERE status = 'error'").fetchall()
+    assert len(rows) == 1 and "500" in rows[0][1]
+
+    guarded = run(dict(env, ARTICLEWATCH_ALLOW_PRIVATE_HOSTS="0"), "watch", "--feeds", str(feeds), "--once")
+    assert guarded.returncode == 0 and "1 error" in guarded.stdout  # the feed on 127.0.0.1 is refused
+
+
+def test_watch_with_a_missing_feed_list_is_one_line(cli_env, tmp_path):
+    out = run(cli_env, "watch", "--feeds", str(tmp_path / "nope.toml"), "--once")
+    assert out.returncode == 1 and "feed list not found" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_serve_builds_scheduled_deployments(tmp_path):
+    from flows.serve import NIGHTLY, build_deployments
+
+    feeds = tmp_path / "feeds.toml"
+    feeds.write_text('[[feed]]\nname = "a"\nurl = "https://a.example/feed"\ninterval = 20\n\n'
+                     '[[feed]]\nname = "b"\nurl = "https://b.example/feed"\ninterval = 5\n')
+    deployments = {d.name: d for d in build_deployments(str(feeds), str(tmp_path / "wh.duckdb"))}
+    assert set(deployments) == {"watch-feeds", "nightly-reprocess", "backfill"}
+    watch_schedule = deployments["watch-feeds"].schedules[0].schedule
+    assert watch_schedule.interval.total_seconds() == 5 * 60
+    assert deployments["watch-feeds"].parameters["only_due"] is True
+    assert deployments["nightly-reprocess"].schedules[0].schedule.cron == NIGHTLY
+    assert not deployments["backfill"].schedules
