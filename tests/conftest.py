@@ -27,6 +27,24 @@ def prefect_api():
         yield PREFECT_API_URL.value()
 
 
+@pytest.fixture(scope="module")
+def _server():
+    """A threaded HTTP server on 127.0.0.1 (threaded: stalls and concurrency tests need it)."""
+    from pytest_httpserver import HTTPServer
+
+    srv = HTTPServer(host="127.0.0.1", port=0, threaded=True)
+    srv.start()
+    yield srv
+    srv.stop()
+
+
+@pytest.fixture
+def server(_server):
+    _server.clear()
+    yield _server
+    _server.clear()
+
+
 @pytest.fixture
 def db_file(tmp_path) -> Path:
     return tmp_path / "wh.duckdb"
@@ -60,3 +78,18 @@ def assert_natural_keys_unique(db) -> None:
                 assert dupes == [], f"{table}({key}) not unique: {dupes[:3]}"
     finally:
         con.close()
+
+
+def query(db, sql: str) -> list[tuple]:
+    """Rows of `sql` on a read-only connection to the warehouse file (closed again at once)."""
+    import duckdb
+
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+def table_counts(db, tables=("articles", "article_versions", "positions", "ingest_log")) -> dict[str, int]:
+    return {t: query(db, f"SELECT count(*) FROM {t}")[0][0] for t in tables}

@@ -3,24 +3,10 @@
 import json
 import shutil
 
-import duckdb
 import pytest
 
 from flows.backfill import backfill
-from conftest import SEEDS, assert_natural_keys_unique
-
-
-def query(db, sql):
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
-
-
-def counts(db):
-    return {t: query(db, f"SELECT count(*) FROM {t}")[0][0]
-            for t in ("articles", "article_versions", "positions", "ingest_log")}
+from conftest import SEEDS, assert_natural_keys_unique, query, table_counts as counts
 
 
 def test_seeds_backfill_end_to_end_and_rerun_adds_nothing(prefect_api, db_file):

@@ -6,15 +6,7 @@ from flows.backfill import backfill
 from flows.reprocess import reprocess
 from pipeline.positions import EXTRACTOR_VERSION
 
-from conftest import SEEDS
-
-
-def query(db, sql):
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
+from conftest import SEEDS, query
 
 
 def test_reprocess_replaces_stale_positions_and_is_idempotent(prefect_api, db_file):

@@ -1,13 +1,12 @@
 """The watch flow end to end: real feeds and pages served on 127.0.0.1, real Prefect runs, real DuckDB."""
 
-import duckdb
 import pytest
 from werkzeug import Response
 
 from flows.watch import watch
 from warehouse.raw import read_raw
 
-from conftest import assert_natural_keys_unique
+from conftest import assert_natural_keys_unique, query, table_counts
 
 ARTICLE = """<html><head><title>{title}</title>
 <meta property="og:site_name" content="Local Gazette">
@@ -70,17 +69,9 @@ def web(httpserver, monkeypatch, tmp_path):
     return Site(httpserver)
 
 
-def query(db, sql):
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
-
 
 def counts(db):
-    return {t: query(db, f"SELECT count(*) FROM {t}")[0][0]
-            for t in ("articles", "article_versions", "positions", "ingest_log", "feed_entries", "http_cache")}
+    return table_counts(db, ("articles", "article_versions", "positions", "ingest_log", "feed_entries", "http_cache"))
 
 
 def feeds_file(tmp_path, *feeds):

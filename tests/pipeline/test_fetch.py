@@ -8,7 +8,6 @@ from datetime import datetime, timedelta, timezone
 from email.utils import format_datetime
 
 import pytest
-from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from pipeline.decode import decode_bytes
@@ -18,20 +17,6 @@ from pipeline.fetch import (USER_AGENT, BlockedAddress, ConnectionFailed, Fetche
 
 HTML = "<html><head><title>Hi</title></head><body><p>Hello</p></body></html>"
 
-
-@pytest.fixture(scope="module")
-def _server():
-    srv = HTTPServer(host="127.0.0.1", port=0, threaded=True)  # threaded: stalls and concurrency
-    srv.start()
-    yield srv
-    srv.stop()
-
-
-@pytest.fixture
-def server(_server):
-    _server.clear()
-    yield _server
-    _server.clear()
 
 
 class FakeSleep:

@@ -4,26 +4,11 @@ import socket
 
 import httpx
 import pytest
-from pytest_httpserver import HTTPServer
 
 from pipeline import netguard
 from pipeline.fetch import BlockedAddress as FetchBlockedAddress
 from pipeline.netguard import BlockedAddress, ConnectionFailed, check_url, guarded_transport, is_public_address
 
-
-@pytest.fixture(scope="module")
-def _server():
-    srv = HTTPServer(host="127.0.0.1", port=0)
-    srv.start()
-    yield srv
-    srv.stop()
-
-
-@pytest.fixture
-def server(_server):
-    _server.clear()
-    yield _server
-    _server.clear()
 
 
 def test_blocked_address_is_the_fetch_error():
