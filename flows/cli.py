@@ -30,7 +30,7 @@ def backfill(
     db: DbOption = None,
     batch_size: Annotated[int, typer.Option(help="Files per batch (one write transaction each).", min=1)] = 100,
 ):
-    """One-off backfill of local files (.txt .md .html .json .jsonl) into the warehouse."""
+    """One-off backfill of local files (.txt .md .html .json .jsonl .warc .warc.gz) into the warehouse."""
     from pipeline.readers import discover
 
     paths = paths or ["seeds/"]

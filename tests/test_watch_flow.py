@@ -116,6 +116,7 @@ def test_watch_fetches_versions_and_answers_304s(prefect_api, web, httpserver, t
     assert counts(db_file) == before  # nothing new: only check times moved
     assert second["not_modified"] == 3  # the feed and both pages answered 304
     assert sorted(web.requests) == [("/feed.xml", 304), ("/news/odesa", 304), ("/news/ternopil", 304)]
+    assert query(db_file, "SELECT title, last_status FROM feeds") == [("Local Gazette", "not_modified")]
 
     web.put("/news/ternopil", ARTICLE.format(title="Strike on Ternopil", lead=(
         "At least 32 people were killed when Russian missiles struck two apartment blocks in Ternopil on "

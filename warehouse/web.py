@@ -63,6 +63,9 @@ def last_polls(con: duckdb.DuckDBPyConnection) -> dict[str, datetime]:
 
 def record_feed_poll(con: duckdb.DuckDBPyConnection, feed, *, at: datetime, status: str, error: str | None,
                      title: str | None, entries: int) -> None:
+    """One row per feed URL with its latest poll; a 304 keeps the title seen before."""
+    previous = con.execute("SELECT title FROM feeds WHERE url = ?", [feed.url]).fetchall()
+    title = title or (previous[0][0] if previous else None)
     con.execute("DELETE FROM feeds WHERE url = ?", [feed.url])
     con.execute("INSERT INTO feeds VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [feed.url, feed.name, feed.outlet, feed.interval, title, at, status, error, entries])
