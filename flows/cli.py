@@ -196,12 +196,11 @@ def _check_format(fmt: str) -> None:
 def main() -> None:
     """Entry point: user mistakes and warehouse problems print one line and exit non-zero."""
     from pipeline.errors import UserError
-    from pipeline.readers import PathNotFound
     from warehouse.db import WarehouseError
 
     try:
         app(standalone_mode=False)
-    except (PathNotFound, WarehouseError, UserError) as exc:
+    except (WarehouseError, UserError) as exc:
         typer.echo(f"articlewatch: error: {exc}", err=True)
         sys.exit(1)
     except typer.Abort:

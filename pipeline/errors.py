@@ -25,3 +25,7 @@ class ExtractError(ItemError):
 
 class UserError(ValueError):
     """A mistake in what the user gave us (a path, a feed list): one clear line, no traceback."""
+
+
+class PathNotFound(UserError, FileNotFoundError):
+    """A path given by the user matches nothing: reported before any work starts."""

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .decode import DecodeError, decode_bytes
 from .documents import RawDocument, SourceFile
-from .errors import ReadError
+from .errors import PathNotFound, ReadError
 from .identity import canonical_url
 
 SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
@@ -24,10 +24,6 @@ WARC_SUFFIXES = (".warc", ".warc.gz")
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 SIDECAR_SUFFIX = ".json"
 _GLOB_CHARS = re.compile(r"[*?\[]")
-
-
-class PathNotFound(FileNotFoundError):
-    """A path given by the user matches nothing: a user mistake, reported before any work starts."""
 
 
 def max_bytes_from_env() -> int:
