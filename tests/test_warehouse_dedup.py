@@ -108,3 +108,15 @@ def test_loads_use_the_stored_settings(db_file):
     result = load(db_file, [story("https://paper.example/ternopil", SYNDICATED, 26, outlet="Paper", at=T0)], run="run-2")
     assert result.statuses == {"near_duplicate": 1}
     assert rows(db_file, "SELECT count(*) FROM article_bands") == [(2 * 32,)]
+
+
+def test_a_full_copy_bridges_two_excerpts_loaded_apart(db_file):
+    paragraphs = WIRE.split("\n")
+    first, second = "\n".join(paragraphs[:4]), "\n".join(paragraphs[3:])
+    load(db_file, [story("https://a.example/first-half", first, 26, outlet="A", at=T0)], run="run-1")
+    load(db_file, [story("https://b.example/second-half", second, 26, outlet="B", at=T0)], run="run-2")
+    assert rows(db_file, "SELECT count(DISTINCT story_id) FROM article_stories") == [(2,)]
+    result = load(db_file, [story("https://wire.example/strike", WIRE, 26, outlet="Wire", at=T0)], run="run-3")
+    assert result.statuses == {"near_duplicate": 1}
+    assert rows(db_file, "SELECT count(DISTINCT story_id) FROM article_stories") == [(1,)]
+    assert rows(db_file, "SELECT copies, carried_by FROM story_copies") == [(3, ["A", "B", "Wire"])]

@@ -166,19 +166,7 @@ def _decide(index, article, state, run_id, seen_at, new_articles, versions, posi
         result.statuses["duplicate"] += 1
         return
     else:
-        root_of = lambda other: (known.get(other) or {}).get("duplicate_of") or other  # noqa: E731
-        stored = [(a, d, t) for a, d, t in state["stored"].get(index, []) if a != article_id]
-        for candidate_id, duplicate_of, _ in stored:
-            known.setdefault(candidate_id, {"duplicate_of": duplicate_of, "version_no": None, "sha": None})
-        found = find_near_duplicates(article.text, stored, state["batch_index"], article.band_hashes,
-                                     root_of, state["dedup"])
-        near = found[0] if found else None
-        for other, similarity in found[1:]:  # this copy bridges stories loaded apart: one story now
-            state["merges"].append((other, near[0], similarity.score))
-            for state_of in known.values():
-                if state_of.get("duplicate_of") == other:
-                    state_of["duplicate_of"] = near[0]
-            known.setdefault(other, {"version_no": None, "sha": None})["duplicate_of"] = near[0]
+        near = _near_match(index, article, article_id, state)
         if near:
             new_articles.append(_article_row(article, article_id, seen_at, duplicate_of=near[0],
                                              method="near", similarity=near[1].score))
@@ -211,6 +199,33 @@ def _decide(index, article, state, run_id, seen_at, new_articles, versions, posi
                         article_id=article_id, version_id=version_id,
                         error=f"near-duplicate of article {near[0]} (similarity {near[1].score:.2f})" if near else None))
     result.statuses[status] += 1
+
+
+def _near_match(index: int, article: Article, article_id: str, state: dict):
+    """The story (root article id, similarity) this new article is a near copy of, or None.
+
+    A copy that matches two stories loaded apart bridges them: they are merged into the first.
+    """
+    known = state["known"]
+    stored = [(a, d, t) for a, d, t in state["stored"].get(index, []) if a != article_id]
+    for candidate_id, duplicate_of, _ in stored:
+        known.setdefault(candidate_id, {"duplicate_of": duplicate_of, "version_no": None, "sha": None})
+
+    def root_of(other: str) -> str:
+        return (known.get(other) or {}).get("duplicate_of") or other
+
+    found = find_near_duplicates(article.text, stored, state["batch_index"], article.band_hashes, root_of,
+                                 state["dedup"])
+    if not found:
+        return None
+    root = found[0][0]
+    for other, similarity in found[1:]:
+        state["merges"].append((other, root, similarity.score))
+        for entry in known.values():
+            if entry.get("duplicate_of") == other:
+                entry["duplicate_of"] = root
+        known.setdefault(other, {"version_no": None, "sha": None})["duplicate_of"] = root
+    return found[0]
 
 
 def _fill_diffs(con, versions: list[dict]) -> None:
