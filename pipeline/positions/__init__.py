@@ -10,7 +10,7 @@ from .model import Position
 from .plan_terms import extract_plan_terms
 from .statements import extract_statements
 
-EXTRACTOR_VERSION = "rules-1"
+EXTRACTOR_VERSION = "rules-2"
 
 __all__ = ["EXTRACTOR_VERSION", "Position", "extract_positions"]
 
@@ -20,7 +20,8 @@ def extract_positions(text: str, title: str | None = None) -> list[Position]:
     if not text or not text.strip():
         return []
     document = Document(text, title)
-    positions = [*extract_casualties(document), *extract_plan_terms(document), *extract_statements(document)]
+    statements = extract_statements(document)  # first: plan terms use the quotations' speakers
+    positions = [*extract_casualties(document), *extract_plan_terms(document), *statements]
     return sorted(positions, key=lambda p: (p.char_start, p.char_end, _KIND_ORDER[p.kind]))
 
 

@@ -2,15 +2,19 @@
 
 A count is only a casualty count when it is tied to a casualty outcome and counts people (or
 nothing at all, "12 were injured"): drones destroyed, ages, years, money, percentages and tonnes
-of aid never match. The place is the best place named in the same sentence (a city or region
-after in/on/at/near first), else in the nearest earlier sentence of the paragraph (at most three
-back), else "unknown".
+of aid never match. The place is the place attached to the count ("killed 12 people in southern
+Israel"), else the best place named in the same sentence (a city or region after in/on/at/near
+first, never a destination such as "back to Gaza"), else the best place of the nearest earlier
+sentence (at most four back, across paragraphs: wire and live-blog paragraphs are one sentence
+long), else the headline's, else "unknown".
 """
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
+from .lazy_regex import LazyPattern, alternation, lowered
 from .document import Document
 from .model import Position
 from .numbers import COUNT, QUALIFIER, parse_count
@@ -18,18 +22,20 @@ from .places import best_place, find_places
 from .sentences import Sentence
 
 UNKNOWN_PLACE = "unknown"
-_PREVIOUS_SENTENCES_FOR_PLACE = 3
+_PREVIOUS_SENTENCES_FOR_PLACE = 4
+
+_WORD_CACHE = 1 << 16  # per-word results: texts repeat words; bounded for long backfills
 
 
 def extract_casualties(document: Document) -> list[Position]:
     positions = []
-    for sentence in document.sentences:
-        counts = _counts_in(document.text, sentence)
+    for sentence in document.sentences_with(_is_outcome_word):
+        counts = _counts_in(document, sentence)
         if not counts:
             continue
         source = document.source_of(sentence)
         for count in counts:
-            place = _place_for(document, sentence, count.anchor)
+            place = _place_for(document, sentence, count, counts)
             positions.append(
                 Position(
                     kind="casualty_count",
@@ -53,6 +59,7 @@ def extract_casualties(document: Document) -> list[Position]:
 @dataclass(frozen=True, slots=True)
 class _Count:
     anchor: int  # offset of the number in the text
+    end: int  # end of the matched expression (outcome or counted noun)
     value: float
     qualifier: str | None
     outcome: str
@@ -60,26 +67,56 @@ class _Count:
     detail: str | None
 
 
-def _counts_in(text: str, sentence: Sentence) -> list[_Count]:
+def _counts_in(document: Document, sentence: Sentence) -> list[_Count]:
     """Casualty counts in the sentence, one per number (the first pattern to read it wins)."""
-    readers = (
-        (_count_then_outcome(), _read_count_then_outcome),
-        (_verb_then_count(), _read_verb_then_count),
-        (_toll_then_count(), _read_toll),
-    )
+    text, lower = document.text, document.lower  # patterns run on the lower-cased text, readers read the text
     counts: dict[int, _Count] = {}
+    for match in _count_then_outcome_matches(document, sentence):
+        count = _read_count_then_outcome(text, match, sentence.end)
+        if count is not None and count.anchor not in counts:
+            counts[count.anchor] = count
+    words = document.words_in(sentence)
+    readers = []
+    if any(_is_casualty_verb(w) for w in words):
+        readers.append((_verb_then_count(), _read_verb_then_count))
+    if "toll" in words or "number" in words:
+        readers.append((_toll_then_count(), _read_toll))
     for regex, reader in readers:
-        for match in regex.finditer(text, sentence.start, sentence.end):
+        for match in regex.finditer(lower, sentence.start, sentence.end):
             count = reader(text, match, sentence.end)
             if count is not None and count.anchor not in counts:
                 counts[count.anchor] = count
     return sorted(counts.values(), key=lambda c: c.anchor)
 
 
+def _count_then_outcome_matches(document: Document, sentence: Sentence):
+    """The count-then-outcome pattern tried only where a count can start (it is the costly one):
+    at each number word or digit, from the qualifier right before it if there is one."""
+    text = document.lower
+    regex = _count_then_outcome()
+    words = document.words
+    i = bisect_left(words, (sentence.start, ""))
+    covered = sentence.start
+    while i < len(words) and words[i][0] < sentence.end:
+        offset, word = words[i]
+        i += 1
+        if offset < covered or not _is_count_start(word):
+            continue
+        if word in ("a", "an", "half") and not _DOZEN_AFTER.match(text, offset + len(word)):
+            continue
+        qualifier = _QUALIFIER_BEFORE.search(text, max(sentence.start, offset - 30), offset)
+        match = regex.match(text, qualifier.start() if qualifier else offset, sentence.end)
+        if match:
+            covered = match.end()
+            yield match
+
+
 # -- "at least 26 people died", "17 people were still unaccounted for", "five deaths" --------
 
 
 def _read_count_then_outcome(text: str, match: re.Match, sentence_end: int) -> _Count | None:
+    if _EITHER_OUTCOME_AFTER.match(text, match.end("outcome"), sentence_end):
+        return None  # "230 were killed or wounded": no single outcome
     outcome = _outcome_of(match.group("outcome"))
     noun = match.group("noun")
     if outcome in ("captured", "evacuated") and not noun:
@@ -94,8 +131,11 @@ def _read_verb_then_count(text: str, match: re.Match, sentence_end: int) -> _Cou
     verb = match.group("verb").lower()
     noun = match.group("noun")
     tail = (match.group("tail") or "").strip().lower()
+    if _EITHER_OUTCOME_BEFORE.search(text, max(0, match.start() - 25), match.start()):
+        return None  # "killed or wounded 230": no single outcome
     if verb.startswith(("took", "tak")):
-        if tail not in ("prisoner", "prisoners", "captive", "hostage") or not noun:
+        held = noun and _unit_of(noun) in ("hostages", "prisoners")
+        if not held and (tail not in ("prisoner", "prisoners", "captive", "hostage") or not noun):
             return None
         outcome = "captured"
     elif verb.startswith(("left", "leav")):
@@ -126,6 +166,8 @@ def _read_toll(text: str, match: re.Match, sentence_end: int) -> _Count | None:
     what = match.group("toll").lower()
     if _looks_like_year(match.group("count")):
         return None
+    if _NUMBER_GLUED_AFTER.match(text, match.end("count")):
+        return None  # "toll ... at 4:17", "rose to 35%"
     following = re.match(r"\s*([A-Za-z]+)", text[match.end() : sentence_end])
     if following and following.group(1).lower() in _NON_PERSON_UNITS:
         return None
@@ -133,40 +175,83 @@ def _read_toll(text: str, match: re.Match, sentence_end: int) -> _Count | None:
     for word, meaning in (("injur", "injured"), ("wound", "injured"), ("missing", "missing")):
         if word in what:
             outcome = meaning
-    return _make_count(match, outcome, match.group("noun"))
+    count = _make_count(match, outcome, match.group("noun"))
+    if count is not None and count.qualifier is None and match.group("via").lower().split()[-1] in _PASSING:
+        count = _Count(count.anchor, count.end, count.value, "more than", count.outcome, count.unit, count.detail)
+    return count
+
+
+_PASSING = frozenset(("past", "passed", "surpassed", "exceeded", "topped"))
 
 
 def _make_count(match: re.Match, outcome: str, noun: str | None) -> _Count | None:
     value, qualifier, detail = parse_count(match.group("count"), match.group("qual"))
     if value is None:
         return None
-    return _Count(match.start("count"), value, qualifier, outcome, _unit_of(noun), detail)
+    return _Count(match.start("count"), match.end(), value, qualifier, outcome, _unit_of(noun), detail)
 
 
 # -- place ------------------------------------------------------------------------------------
 
 
-def _place_for(document: Document, sentence: Sentence, anchor: int) -> str:
+def _place_for(document: Document, sentence: Sentence, count: _Count, counts: list[_Count]) -> str:
+    place = _place_in_sentence(document, sentence, count, counts)
+    if place is not None:
+        return place
     index = document.sentence_index(sentence)
-    for back in range(0, _PREVIOUS_SENTENCES_FOR_PLACE + 1):
+    for back in range(1, _PREVIOUS_SENTENCES_FOR_PLACE + 1):
         if index - back < 0:
             break
         candidate = document.sentences[index - back]
-        if candidate.paragraph != sentence.paragraph:
-            break
-        place = best_place(_places_in(document, candidate), anchor if back == 0 else candidate.end)
+        free, _ = _places_in(document, candidate)
+        place = best_place([m for m in free if not m.destination] or free, candidate.end)
+        if place is not None:
+            return place.name
+    if document.title:
+        place = best_place(find_places(document.title, 0, len(document.title)), 0)
         if place is not None:
             return place.name
     return UNKNOWN_PLACE
 
 
+def _place_in_sentence(document: Document, sentence: Sentence, count: _Count, counts: list[_Count]) -> str | None:
+    """The place right after the count in its clause ("1,200 people in southern Israel"), else
+    the best in the sentence that is not a destination, else a specific place named inside an
+    institution ("Gaza's health ministry")."""
+    text = document.text
+    free, inside = _places_in(document, sentence)
+    # "the village of Novopavlivka in the Donetsk region": the region only locates the village
+    free = [m for m in free if not any(_CONTAINED_IN.fullmatch(text, o.end, m.start) for o in free if o is not m)]
+    others = [c.anchor for c in counts if c is not count]
+    for i, mention in enumerate(free):
+        if mention.start < count.end or not mention.locative or mention.destination:
+            continue
+        if mention.possessive and i + 1 < len(free) and free[i + 1].start - mention.end <= 2:
+            continue  # "in Papua New Guinea's Enga province": the province
+        if not _CLAUSE_BREAK.search(text, count.end, mention.start) and not any(count.end <= a < mention.start for a in others):
+            return mention.name
+        break
+    place = best_place([m for m in free if not m.destination] or free, count.anchor)
+    if place is None:
+        place = best_place([m for m in inside if m.specific], count.anchor)
+    return place.name if place else None
+
+
 def _places_in(document: Document, sentence: Sentence):
-    people = [
-        (m.start, m.end)
-        for m in document.speakers.mentions_in(sentence.start, sentence.end)
-        if m.kind in ("person", "role", "pronoun")
-    ]
-    return find_places(document.text, sentence.start, sentence.end, people)
+    """(places, places inside the name of an institution) in the sentence; places inside a
+    person's name or title never count ("Hawaii Governor Josh Green" is not about Hawaii)."""
+    cache = document.cache.setdefault("places", {})
+    if sentence.start in cache:
+        return cache[sentence.start]
+    mentions = document.speakers.mentions_in(sentence.start, sentence.end)
+    people = [(m.start, m.end) for m in mentions if m.kind in ("person", "role", "pronoun")]
+    institutions = [(m.start, m.end) for m in mentions if m.kind == "institution"]
+    free, inside = [], []
+    for place in find_places(document.text, sentence.start, sentence.end, people):
+        within = any(s <= place.start and place.end <= e and (e - s) > (place.end - place.start) + 3 for s, e in institutions)
+        (inside if within else free).append(place)
+    cache[sentence.start] = (free, inside)
+    return free, inside
 
 
 # -- vocabulary -------------------------------------------------------------------------------
@@ -201,6 +286,14 @@ _PERSON_NOUNS = {
     "pensioners": "pensioners", "elderly people": "people", "protesters": "protesters", "demonstrators": "protesters",
     "palestinians": "Palestinians", "ukrainians": "Ukrainians", "russians": "Russians", "israelis": "Israelis",
     "americans": "Americans",
+    "patients": "patients", "patient": "patients", "teachers": "teachers", "teacher": "teachers",
+    "worshippers": "worshippers", "worshipers": "worshippers", "campers": "campers", "shoppers": "shoppers",
+    "pedestrians": "pedestrians", "motorists": "motorists", "drivers": "drivers", "farmers": "farmers",
+    "fishermen": "fishermen", "guests": "guests", "spectators": "spectators", "fans": "fans",
+    "aid workers": "aid workers", "health workers": "medics", "healthcare workers": "medics",
+    "medical workers": "medics", "security personnel": "soldiers", "policemen and soldiers": "people",
+    "settlers": "settlers", "detainees": "prisoners", "inmates": "prisoners", "lebanese": "Lebanese",
+    "syrians": "Syrians", "afghans": "Afghans", "sudanese": "Sudanese", "britons": "Britons",
 }
 _NON_PERSON_UNITS = frozenset(
     "years year months month weeks week days day hours hour minutes km kilometres kilometers miles metres meters "
@@ -220,6 +313,12 @@ def _unit_of(noun: str | None) -> str:
 
 def _outcome_of(word: str) -> str:
     word = " ".join(word.lower().split())
+    if "hospital" in word or word.startswith(("treated", "being treated")):
+        return "injured"
+    if word.endswith(("to death", "shot dead")):
+        return "killed"
+    if word in ("stabbed", "shot"):
+        return "injured"  # "three people were stabbed" (to death would say so)
     if word.startswith(("kill", "dead", "died", "perish", "slain", "death", "fatalit", "lost their", "lives")):
         return "killed"
     if word.startswith(("injur", "wound", "hurt", "hospitali")):
@@ -237,9 +336,7 @@ def _looks_like_year(count: str) -> bool:
     return bool(re.fullmatch(r"(?:1[89]|20)\d\d", count.strip()))
 
 
-_PERSON_NOUN = "(?:" + "|".join(
-    re.escape(n).replace(r"\ ", r"\s+") for n in sorted(_PERSON_NOUNS, key=len, reverse=True)
-) + ")"
+_PERSON_NOUN = "(?:" + alternation(_PERSON_NOUNS, ignore_case=True) + ")"
 _MORE = r"(?:\s+(?:more|other|further|additional)(?![\w-]))?"
 _ADJECTIVES_AND_NOUN = rf"(?:\s+(?:[\w'-]+\s+){{0,2}}?(?P<noun>{_PERSON_NOUN})(?![\w-]))?"
 _GAP = (
@@ -250,13 +347,55 @@ _GAP = (
 )
 _OUTCOME = (
     r"(?:killed|dead|died|perished|slain|deaths|fatalities|lost\s+their\s+lives|injured|injuries|wounded|hurt|"
-    r"hospitali[sz]ed|missing|unaccounted(?:\s+for)?|captured|taken\s+(?:prisoner|captive|hostage)|abducted|evacuated)"
+    r"(?:taken|rushed|admitted|airlifted|brought)\s+to\s+(?:a\s+|the\s+)?hospitals?|"
+    r"(?:treated|hospitali[sz]ed)\s+(?:in|at)\s+(?:a\s+|the\s+)?hospitals?|hospitali[sz]ed|"
+    r"(?:stabbed|shot|beaten|burned|burnt|crushed|hacked)\s+to\s+death|shot\s+dead|stabbed|shot(?!\s+down)|"
+    r"missing|unaccounted(?:\s+for)?|captured|taken\s+(?:prisoner|captive|hostage)|abducted|evacuated)"
 )
+# A sentence can only hold a count if it has one of these words (the full patterns are costly).
+_OUTCOME_WORD = LazyPattern(
+    r"(?:kill|dead|death|died|dies|dying|perish|slain|fatalit|lives|injur|wound|hurt|hospital|missing|"
+    r"unaccounted|captur|prisoner|captive|hostage|abduct|evacuat|toll|casualt|stabbed|shot|taken|took|left|leav|"
+    r"claim|number)\w*"
+)
+
+
+@lru_cache(maxsize=_WORD_CACHE)
+def _is_outcome_word(word: str) -> bool:
+    return bool(_OUTCOME_WORD.fullmatch(word))
+
+
+@lru_cache(maxsize=_WORD_CACHE)
+def _is_casualty_verb(word: str) -> bool:
+    return bool(_CASUALTY_VERB_WORD.fullmatch(word))
+
+
+_CASUALTY_VERB_WORD = LazyPattern(r"(?:kill|injur|wound|hurt|evacuat|captur|left|leav|took|taken|tak|claim)\w*")
+
+
+@lru_cache(maxsize=_WORD_CACHE)
+def _is_count_start(word: str) -> bool:
+    """Words a count can start with (after its qualifier): digits, number words, "dozens"."""
+    return word[0].isdigit() or word in _COUNT_WORDS
+
+
+_COUNT_WORDS = frozenset(
+    """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
+    seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand
+    dozen dozens scores hundreds thousands a an half between""".split()
+)
+_DOZEN_AFTER = LazyPattern(r"(?:\s+a)?\s+dozen\b", re.IGNORECASE)
+_QUALIFIER_BEFORE = LazyPattern(lowered(rf"(?<![\w-]){QUALIFIER}\s+$"))  # on Document.lower
+_EITHER_OUTCOME_AFTER = LazyPattern(r"\s+(?:or|and/or)\s+(?:killed|dead|injured|wounded|hurt|missing|captured)\b", re.IGNORECASE)
+_EITHER_OUTCOME_BEFORE = LazyPattern(r"\b(?:killed|dead|injured|wounded|hurt|missing|captured)\s+(?:or|and/or)\s+$", re.IGNORECASE)
+_NUMBER_GLUED_AFTER = LazyPattern(r"(?:[:%]\d|\s*(?:%|percent|per\s+cent)\b)", re.IGNORECASE)
+_CONTAINED_IN = LazyPattern(r"(?:'s)?\s+in\s+(?:the\s+)?(?:[\w-]+\s+)?|,\s")
+_CLAUSE_BREAK = LazyPattern(r"[,;:()\u2013\u2014]|\s-\s")
 
 
 @cache
 def _count_then_outcome() -> re.Pattern[str]:
-    return re.compile(
+    return _lowered_regex(
         rf"(?:(?P<qual>{QUALIFIER})\s+)?(?P<count>{COUNT}){_MORE}{_ADJECTIVES_AND_NOUN}"
         r"(?:\s*,\s*(?:including|among\s+them|mostly|most\s+of\s+them)\s+[^,.;]{1,60},)?"
         rf"(?:\s+(?:civilian|military|confirmed|reported))?"
@@ -267,9 +406,9 @@ def _count_then_outcome() -> re.Pattern[str]:
 
 @cache
 def _verb_then_count() -> re.Pattern[str]:
-    return re.compile(
+    return _lowered_regex(
         r"(?<![\w-])(?P<verb>kill(?:ed|ing|s)?|injur(?:ed|ing|es)|wound(?:ed|ing|s)?|hurt(?:ing|s)?|"
-        r"evacuat(?:ed|ing|es)|captur(?:ed|ing|es)|left|leav(?:ing|es)|took|tak(?:e|es|ing)|"
+        r"evacuat(?:ed|ing|es)|captur(?:ed|ing|es)|left|leav(?:ing|es)|took|taken|tak(?:e|es|ing)|"
         r"claim(?:ed|ing|s)?\s+the\s+lives\s+of|claim(?:ed|ing|s)?)"
         rf"\s+(?:(?P<qual>{QUALIFIER})\s+)?(?P<count>{COUNT}){_MORE}{_ADJECTIVES_AND_NOUN}"
         r"(?P<tail>\s+(?:dead|injured|wounded|hurt|lives|prisoner|prisoners|captive|hostage)(?![\w-]))?",
@@ -279,11 +418,17 @@ def _verb_then_count() -> re.Pattern[str]:
 
 @cache
 def _toll_then_count() -> re.Pattern[str]:
-    return re.compile(
-        r"(?P<toll>(?:death|the|injury|casualty)\s+toll|number\s+of\s+(?:people\s+)?(?:dead|deaths|killed|"
-        r"fatalities|victims|injured|wounded|missing))(?![\w-])"
+    return _lowered_regex(
+        r"(?P<toll>(?:death|the|injury|casualty|confirmed|official|overall|total|civilian)\s+toll|"
+        r"number\s+of\s+(?:people\s+)?(?:dead|deaths|killed|fatalities|victims|injured|wounded|missing))(?![\w-])"
         r"(?P<mid>[^.;!?\"]{0,80}?)"
-        r"(?<![\w-])(?:to|at|of|reached|hit|is|was|now|stands\s+at|stood\s+at)\s+"
+        r"(?<![\w-])(?P<via>to|at|of|reached|reach|reaches|hit|is|was|now|stands\s+at|stood\s+at|past|passed|"
+        r"surpassed|exceeded|topped)\s+"
         rf"(?:(?P<qual>{QUALIFIER})\s+)?(?P<count>{COUNT})(?:\s+(?P<noun>{_PERSON_NOUN})(?![\w-]))?",
         re.IGNORECASE,
     )
+
+
+def _lowered_regex(source: str, flags: int = 0) -> re.Pattern[str]:
+    """A case-insensitive pattern compiled to run on Document.lower (see lazy_regex.lowered)."""
+    return re.compile(lowered(source), flags & ~re.IGNORECASE)

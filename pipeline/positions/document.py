@@ -5,7 +5,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .lazy_regex import LazyPattern
+from .lazy_regex import LazyPattern, lower_text
 from .people import SpeakerIndex
 from .quotes import Quote, find_quotes
 from .sentences import Sentence, split_sentences
@@ -26,11 +26,42 @@ class Document:
 
     @cached_property
     def speakers(self) -> SpeakerIndex:
-        return SpeakerIndex(self.text, self.sentences, self.quotes)
+        return SpeakerIndex(self.text, self.sentences, self.quotes, self.lower, self.sentence_words)
 
     def sentence_at(self, position: int) -> Sentence:
         """The sentence holding `position` (or the last one starting before it)."""
         return self.sentences[max(0, bisect_right(self._sentence_starts, position) - 1)]
+
+    @cached_property
+    def lower(self) -> str:
+        """The text in lower case, offsets unchanged: case-insensitive patterns run on it as
+        case-sensitive ones (lazy_regex.lowered), which is much faster."""
+        return lower_text(self.text)
+
+    @cached_property
+    def words(self) -> list[tuple[int, str]]:
+        """(offset, lower-cased word) for every word of the text, in order."""
+        return [(m.start(), m.group()) for m in _WORD.finditer(self.lower)]
+
+    @cached_property
+    def sentence_words(self) -> list[set[str]]:
+        """The lower-cased words of each sentence (aligned with self.sentences)."""
+        found: list[set[str]] = [set() for _ in self.sentences]
+        starts, index, limit = self._sentence_starts, 0, len(self.sentences) - 1
+        for offset, word in self.words:
+            while index < limit and starts[index + 1] <= offset:
+                index += 1
+            found[index].add(word)
+        return found
+
+    def words_in(self, sentence: Sentence) -> set[str]:
+        """The lower-cased words of a sentence."""
+        return self.sentence_words[self.sentence_index(sentence)]
+
+    def sentences_with(self, word_test) -> list[Sentence]:
+        """The sentences holding a word for which `word_test(lower-cased word)` is true (give a
+        cached function: a text repeats its words and texts share them)."""
+        return [s for s, words in zip(self.sentences, self.sentence_words) if any(map(word_test, words))]
 
     def sentence_index(self, sentence: Sentence) -> int:
         return bisect_right(self._sentence_starts, sentence.start) - 1
@@ -52,6 +83,12 @@ class Document:
         """Who a sentence attributes its facts to: "according to the regional governor" ->
         "regional governor"; "..., the governor said" / "..., said the governor" -> "governor";
         "Zelensky said ..." -> "Volodymyr Zelensky"."""
+        sources = self.cache.setdefault("sources", {})
+        if sentence.start not in sources:
+            sources[sentence.start] = self._source_of(sentence)
+        return sources[sentence.start]
+
+    def _source_of(self, sentence: Sentence) -> str | None:
         text = self.text
         according = _ACCORDING_TO.search(text, sentence.start, sentence.end)
         if according:
@@ -74,6 +111,7 @@ def _without_article(phrase: str) -> str:
     return re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.IGNORECASE)
 
 
+_WORD = LazyPattern(r"[^\W_]+")
 _ACCORDING_TO = LazyPattern(
     r"\baccording\s+to\s+(?P<who>[^,.;:\"()]{2,80}?)(?=\s*(?:[,.;:\"()]|$)|\s+(?:on|in|at|who|which)\s)"
 )

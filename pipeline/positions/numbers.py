@@ -9,6 +9,8 @@ from functools import cache
 
 from text_to_num import text2num
 
+from .lazy_regex import alternation
+
 _UNITS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen"
@@ -16,8 +18,8 @@ _UNITS = (
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 _SCALES = ("hundred", "thousand", "million")
 
-_UNIT = "(?:" + "|".join(sorted(_UNITS, key=len, reverse=True)) + ")"
-_TEN = "(?:" + "|".join(_TENS) + ")"
+_UNIT = "(?:" + alternation(_UNITS) + ")"
+_TEN = "(?:" + alternation(_TENS) + ")"
 _SMALL_WORDS = rf"(?:{_TEN}(?:[\s-]{_UNIT})?|{_UNIT})"
 _SCALE = "(?:" + "|".join(_SCALES) + ")"
 # "twenty-six", "one hundred and twenty", "a thousand", "three million"
@@ -75,9 +77,7 @@ _QUALIFIERS = {
     "a further": "additional",
     "an additional": "additional",
 }
-QUALIFIER = (
-    "(?:" + "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in sorted(_QUALIFIERS, key=len, reverse=True)) + ")"
-)
+QUALIFIER = "(?:" + alternation(_QUALIFIERS) + ")"
 
 _VAGUE_VALUES = {"dozens": 24.0, "scores": 40.0, "hundreds": 200.0, "thousands": 2000.0}
 

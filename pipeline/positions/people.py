@@ -8,22 +8,31 @@ person ("US President Donald Trump", "Leavitt", "the former president", "he") or
     Karoline Leavitt") is a person even when speakers.toml does not know it;
   - a job title with "the" ("the former president") resolves to the most recently named person
     holding it (speakers.toml roles, or a title seen before their name in this text);
-  - "he"/"she" resolves to the most recent person named as the subject of a clause.
+  - "he"/"she" resolves to the most recent person named as the subject of a clause;
+  - institutions are speakers.toml aliases, capitalised organisation names ("National Disaster
+    Management Authority"), a nation's bodies ("Lebanon's health ministry" -> "Lebanese health
+    ministry", "Israel" -> "Israeli government"), a body after the nation named last ("the
+    interior ministry") and references back ("the agency" -> the latest institution subject);
+  - an unknown single name counts after a title or description ("WHO chief Tedros", "pensioner
+    Halyna, 71") and an unnamed source by its description ("one man" -> "man").
+Each family of patterns runs only on sentences holding one of its key words, case-insensitive
+ones on the lower-cased text (see lazy_regex.lowered): the index is built for every text.
 """
 
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from .config import places_config, speakers_config
-from .lazy_regex import LazyPattern
+from .lazy_regex import LazyPattern, alternation, lower_text, lowered
 from .places import CITY, COUNTRY, CURATED, gazetteer
 from .quotes import Quote
 from .sentences import Sentence
 
 PERSON, INSTITUTION, GENERIC = "person", "institution", "generic"
 PRONOUN, ROLE = "pronoun", "role"
+_WORD_CACHE = 1 << 16  # per-word results: texts repeat words; bounded for long backfills
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,8 +49,17 @@ class Mention:
     speaker: str | None  # canonical name, once resolved
     gender: str | None = None
     possessive: bool = False  # "Russia's", "Biden's"
-    subject: bool = False  # starts its clause
     role: str | None = None  # ROLE mentions: the normalised title, if definite ("the president")
+    # Whether it starts its clause: worked out on first use (most mentions never need it).
+    _subject: bool | None = None
+    _context: tuple[str, int] | None = None  # (text, sentence start)
+
+    @property
+    def subject(self) -> bool:
+        if self._subject is None:
+            text, sentence_start = self._context
+            self._subject = in_subject_position(text, sentence_start, self.start)
+        return self._subject
 
     @property
     def as_speaker(self) -> Speaker | None:
@@ -55,9 +73,13 @@ class SpeakerIndex:
     text: str
     sentences: list[Sentence]
     quotes: list[Quote]
+    lower: str | None = None  # the text lower-cased, offsets unchanged (Document.lower)
+    sentence_words: list[set[str]] | None = None  # each sentence's lower-cased words (Document.sentence_words)
     mentions: list[Mention] = field(init=False, default_factory=list)
 
     def __post_init__(self) -> None:
+        if self.lower is None:
+            self.lower = lower_text(self.text)
         self._titles_seen: dict[str, set[str]] = {}
         self._build()
         self._starts = [m.start for m in self.mentions]
@@ -84,7 +106,7 @@ class SpeakerIndex:
         if not left:
             return None
         if left.endswith(","):
-            head = self._appositive_head(clause_start, left_end - 1)
+            head = self._appositive_head(clause_start, left_end - 1) or self._appositive_name(clause_start, left_end - 1)
             if head is not None:
                 return head
         if _ENDS_WITH_COORDINATION.search(left):
@@ -111,9 +133,15 @@ class SpeakerIndex:
         for institution in (m for m in mentions if m.kind == INSTITUTION):
             if institution.possessive and text[institution.end : end].strip():
                 continue  # "Russia's" in "Russia's envoy"
+            if _GENERIC_HEAD.search(text[institution.end : end]) and _PERSON_DESCRIPTION.search(text[institution.end : end]):
+                continue  # "a Qatari foreign ministry spokesman"
             if not _GENERIC_HEAD.search(text[start : institution.start]):
                 return institution.as_speaker
-        return _generic(text[start:end])
+        phrase = text[start:end].strip()
+        after_verb = _AFTER_LOWER_WORD.search(text, max(0, start - 20), start)
+        if after_verb and _BARE_NAME.fullmatch(phrase) and _looks_like_person_name(phrase.split()):
+            return Speaker(phrase, PERSON)  # "wept Oleksiy, 43" (never a sentence's first word: "Critics")
+        return _generic(phrase)
 
     def person_just_before(self, position: int, sentence: Sentence) -> Speaker | None:
         """A person named as a clause subject right before `position` ('... that US President
@@ -140,6 +168,21 @@ class SpeakerIndex:
                 return mention.as_speaker
         return None
 
+    def _appositive_name(self, start: int, comma: int) -> Speaker | None:
+        """'the Archbishop of Saint Paul, Bernard Hebda,' -> Bernard Hebda: a person named alone
+        between the last two commas."""
+        previous = self.text.rfind(",", start, comma)
+        if previous < 0:
+            return None
+        segment_start = previous + 1
+        while segment_start < comma and self.text[segment_start].isspace():
+            segment_start += 1
+        mentions = self.mentions_in(segment_start, comma)
+        if len(mentions) == 1 and mentions[0].kind == PERSON and mentions[0].start == segment_start:
+            if not self.text[mentions[0].end : comma].strip():
+                return mentions[0].as_speaker
+        return None
+
     def _appositive_head(self, start: int, comma: int) -> Speaker | None:
         """'Kaja Kallas, the EU's foreign policy chief,' -> Kaja Kallas."""
         for mention in reversed(self.mentions_in(start, comma)):
@@ -153,10 +196,11 @@ class SpeakerIndex:
     def _build(self) -> None:
         surnames = dict(_known_surnames())
         salience: list[Mention] = []
-        for sentence in self.sentences:
+        for index, sentence in enumerate(self.sentences):
             found: list[Mention] = []
+            words = self.sentence_words[index] if self.sentence_words is not None else None
             for start, end in self._outside_quotes(sentence):
-                found.extend(self._scan(start, end, surnames))
+                found.extend(self._scan(start, end, surnames, words))
             for mention in sorted(found, key=lambda m: m.start):
                 self._resolve(mention, sentence, salience)
                 self.mentions.append(mention)
@@ -173,23 +217,35 @@ class SpeakerIndex:
             segments.append((cursor, sentence.end))
         return segments
 
-    def _scan(self, start: int, end: int, surnames: dict[str, str]) -> list[Mention]:
+    def _scan(self, start: int, end: int, surnames: dict[str, str], words: set[str] | None = None) -> list[Mention]:
         """Unresolved mentions in text[start:end]: multi-word aliases first, then capitalised
         name runs, then job titles, then he/she."""
         text = self.text
         found: list[Mention] = []
+        # Each family of patterns only runs where one of its key words is (a cheap test that
+        # spares most regex passes over most sentences); the sentence's words will do.
+        lower = words if words is not None else set(_WORD.findall(self.lower, start, end))
 
         def overlapping(s: int, e: int) -> list[Mention]:
             return [m for m in found if m.start < e and s < m.end]
 
-        for match in _multiword_alias_regex().finditer(text, start, end):
-            canonical, kind = _aliases()[match.group().lower()]
-            found.append(_alias_mention(text, match.start(), match.end(), canonical, kind))
+        if not lower.isdisjoint(_key_words("alias")):
+            for match in _multiword_alias_regex().finditer(self.lower, start, end):
+                canonical, kind = _aliases()[" ".join(match.group().lower().split())]
+                found.append(_alias_mention(text, match.start(), match.end(), canonical, kind))
+        for mention in self._institutions(start, end, lower):
+            if not overlapping(mention.start, mention.end):
+                found.append(mention)
+        never = _never_names()
         for run in _NAME_RUN.finditer(text, start, end):
+            if run.group() in never:  # "The", "Monday", "President": no mention (most runs)
+                continue
             for mention in self._mentions_in_run(run.start(), run.end(), surnames):
                 clashes = overlapping(mention.start, mention.end)
                 if clashes and mention.kind == PERSON and all(
-                    m.kind == INSTITUTION or m.speaker == mention.speaker for m in clashes
+                    (m.kind == INSTITUTION and not (m.start <= mention.start and mention.end <= m.end))
+                    or m.speaker == mention.speaker
+                    for m in clashes
                 ):
                     # A named person wins over an institution in their title
                     # ("White House Press Secretary Karoline Leavitt").
@@ -197,22 +253,79 @@ class SpeakerIndex:
                     clashes = []
                 if not clashes:
                     found.append(mention)
-        for match in _role_regex().finditer(text, start, end):
-            if overlapping(match.start(), match.end()) or _FOLLOWED_BY_NAME.match(text, match.end()):
+        for match in _role_regex().finditer(self.lower, start, end) if not lower.isdisjoint(_key_words("role")) else ():
+            prefix = _role_prefix_regex().search(text, max(start, match.start() - 40), match.start())
+            role_start = prefix.start() if prefix else match.start()
+            if overlapping(role_start, match.end()) or _FOLLOWED_BY_NAME.match(text, match.end()):
                 continue
-            definite = _DEFINITE.match(match.group())
+            role_text = text[role_start : match.end()]
+            definite = _DEFINITE.match(role_text)
             qualified = _FOLLOWED_BY_PREPOSITION.match(text, match.end())  # "the spokesman for ..."
-            role = _normalise_role(match.group()) if definite and not qualified else None
-            found.append(Mention(match.start(), match.end(), ROLE, None, role=role))
-        for match in _PRONOUN.finditer(text, start, end):
+            role = _normalise_role(role_text) if definite and not qualified else None
+            found.append(Mention(role_start, match.end(), ROLE, None, role=role))
+        for match in _PRONOUN.finditer(text, start, end) if ("he" in lower or "she" in lower) else ():
             if not overlapping(match.start(), match.end()):
                 gender = "m" if match.group().lower() == "he" else "f"
                 found.append(Mention(match.start(), match.end(), PRONOUN, None, gender=gender))
+        for match in _reference_regex().finditer(self.lower, start, end) if not lower.isdisjoint(_key_words("reference")) else ():
+            if not overlapping(match.start(), match.end()) and not _FOLLOWED_BY_PREPOSITION.match(text, match.end()):
+                found.append(Mention(match.start(), match.end(), INSTITUTION, None, role="ref:" + match.group("word").lower()))
         return _merge_adjacent(text, found)
+
+    def _institutions(self, start: int, end: int, lower: set[str]) -> list[Mention]:
+        """Named organisations ("the National Disaster Management Authority"), national bodies
+        ("Lebanon's health ministry", "the Israeli military") and bare bodies whose nation the
+        text named before ("the interior ministry")."""
+        text = self.text
+        found: list[Mention] = []
+        heads = _organisation_heads()
+        for match in _organisation_regex().finditer(text, start, end) if not _lower_heads().isdisjoint(lower) else ():
+            if heads.isdisjoint(match.group().replace("'s", " ").replace(",", " ").split()):
+                continue
+            span = _organisation_span(text, match.start(), match.end())
+            if span is None:
+                continue
+            name = text[span[0] : span[1]]
+            canonical, kind = _aliases().get(name) or _aliases().get(name.lower()) or (name, INSTITUTION)
+            if kind == INSTITUTION:
+                found.append(_alias_mention(text, span[0], span[1], canonical, INSTITUTION))
+        nations = not lower.isdisjoint(_key_words("nation"))
+        bodies = not lower.isdisjoint(_key_words("body"))
+        for match in _national_body_regex().finditer(text, start, end) if nations and bodies else ():
+            if any(m.start < match.end() and match.start() < m.end for m in found):
+                continue
+            nation = match.group("nation")
+            adjective = _nations()[nation] if nation else _adjectives()[match.group("adj")]
+            found.append(_national_body(text, match.start("who"), match.end(), adjective, match.group("body")))
+        for match in _bare_body_regex().finditer(self.lower, start, end) if bodies and "the" in lower else ():
+            if any(m.start < match.end() and match.start() < m.end for m in found):
+                continue
+            adjective = _last_nation_before(text, match.start())
+            if adjective:
+                found.append(_national_body(text, match.start(), match.end(), adjective, match.group("body")))
+        return found
 
     def _mentions_in_run(self, start: int, end: int, surnames: dict[str, str]) -> list[Mention]:
         """Mentions in one run of capitalised words, split after each possessive
         ("Russia's Vladimir Putin" -> "Russia's", "Vladimir Putin")."""
+        text = self.text
+        run = text[start:end]
+        if " " not in run:  # one word: most runs ("The", "Ukraine", "Monday")
+            bare = _bare_word(run)
+            static = _single_word_mention(bare)
+            if static is not None:
+                if not static:
+                    return []
+                kind, canonical = static
+                possessive = _is_possessive(run)
+                span_end = end if possessive else start + len(bare)
+                return [_alias_mention(text, start, span_end, canonical, kind, possessive)]
+        elif "'" not in run:  # "The Kremlin", "Volodymyr Zelensky": a known name after openers
+            static = _static_run(run)
+            if static is not None:
+                offset, kind, canonical = static
+                bare_end = start + len(run.rstrip(",."))
+                return [_alias_mention(text, start + offset, bare_end, canonical, kind)]
         mentions = []
         group: list[tuple[int, int]] = []
         for token in _TOKEN.finditer(self.text, start, end):
@@ -251,6 +364,18 @@ class SpeakerIndex:
         whole = " ".join(words[first:])
         if whole in aliases and aliases[whole][1] == INSTITUTION and len(name_words) <= 1:
             return [_alias_mention(text, *span, aliases[whole][0], INSTITUTION, possessive)]
+        nation = _nations_and_capitals().get(whole)
+        if nation:
+            return [_alias_mention(text, *span, _government_of(nation), INSTITUTION, possessive)]
+        inner_title = max((i for i in range(name_start, len(words)) if words[i] in _titles()), default=None)
+        if inner_title is not None and 0 < len(words) - inner_title - 1 <= 4:
+            # "Erie County Sheriff John Garcia", "Hawaii Governor Josh Green": the name after the title
+            rest = words[inner_title + 1 :]
+            if _looks_like_person_name(rest) and not (len(rest) == 1 and rest[0] not in surnames and words[inner_title] not in _PERSON_TITLES):
+                name_start = inner_title + 1
+                first = inner_title if words[inner_title] in _PERSON_TITLES else first
+                span = (group[name_start][0], span[1])
+                name_words = rest
         name = " ".join(name_words)
         if name in aliases and aliases[name][1] == PERSON:
             return person(aliases[name][0])
@@ -266,8 +391,10 @@ class SpeakerIndex:
             if word in surnames:
                 return person(surnames[word])
             titled = name_start > first and words[name_start - 1] in _PERSON_TITLES
-            if titled and _looks_like_person_name([word]):
-                surnames.setdefault(word, word)  # "Chancellor Merz"
+            before = text[max(0, group[name_start][0] - 30) : group[name_start][0]]
+            described = bool(_LOWER_TITLE_BEFORE.search(before)) or bool(_AGE_AFTER.match(text, last_end))
+            if (titled or described) and _looks_like_person_name([word]):
+                surnames.setdefault(word, word)  # "Chancellor Merz", "WHO chief Tedros", "Halyna, 71,"
                 return person(word)
         return self._alias_inside(group, words, first, possessive)
 
@@ -287,9 +414,11 @@ class SpeakerIndex:
         return []
 
     def _resolve(self, mention: Mention, sentence: Sentence, salience: list[Mention]) -> None:
-        mention.subject = in_subject_position(self.text, sentence.start, mention.start)
+        mention._context = (self.text, sentence.start)
         if mention.kind == ROLE and mention.role:
             mention.speaker = self._person_with_role(mention.role)
+        elif mention.kind == INSTITUTION and mention.role and mention.role.startswith("ref:"):
+            mention.speaker = self._institution_referred(mention.role[4:])
         elif mention.kind == PRONOUN:
             mention.speaker = self._antecedent(mention.gender, salience)
         if mention.speaker and mention.kind != INSTITUTION:
@@ -304,6 +433,16 @@ class SpeakerIndex:
                 return earlier.speaker
         for earlier in reversed(self.mentions):
             if earlier.kind == PERSON and earlier.gender in (None, gender):
+                return earlier.speaker
+        return None
+
+    def _institution_referred(self, word: str) -> str | None:
+        """'the agency' -> the latest institution that was a clause subject (not a possessive)."""
+        fixed = speakers_config()["references"]["fixed"]
+        if word in fixed:
+            return fixed[word]
+        for earlier in reversed(self.mentions):
+            if earlier.kind == INSTITUTION and earlier.speaker and earlier.subject and not earlier.possessive:
                 return earlier.speaker
         return None
 
@@ -322,15 +461,22 @@ class SpeakerIndex:
 def in_subject_position(text: str, sentence_start: int, position: int) -> bool:
     """Whether a mention at `position` starts its clause, ignoring determiners, possessives and
     job titles before it ("The EU's foreign policy chief Kaja Kallas said")."""
-    before = text[sentence_start:position]
+    window_start = max(sentence_start, position - 160)
+    before = text[window_start:position] if window_start == sentence_start else "\x00 " + text[window_start:position]
     words = before.split()
     modifiers = _title_words()
-    while words and (words[-1].lower() in modifiers or _POSSESSIVE_WORD.fullmatch(words[-1])):
+    while words and (
+        words[-1].lower() in modifiers
+        or _POSSESSIVE_WORD.fullmatch(words[-1])
+        or (words[-1].isupper() and len(words[-1]) > 2 and words[-1].isalpha())  # "VLADIMIR Putin"
+    ):
         words.pop()
     if words:
         before = before[: before.rfind(words[-1]) + len(words[-1])]
     else:
         before = ""
+    if len(before) > 40:  # the boundary is at the end: test the tail only (never as the start)
+        before = "\x00 " + before[-40:]
     return bool(_SUBJECT_BOUNDARY.search(before))
 
 
@@ -338,11 +484,14 @@ def in_subject_position(text: str, sentence_start: int, position: int) -> bool:
 
 _PRONOUN = LazyPattern(r"(?<![\w'])(?:he|she|He|She)(?![\w'])")
 _NAME_RUN = LazyPattern(
-    r"(?<![\w'.])[A-Z][\w'.-]*(?:\s(?:[A-Z][\w'.-]*|(?:von|der|van|den|de|da|di|du|bin|al|el|la|le)(?=\s[A-Z])))*"
+    r"(?<![\w'.])[A-Z][\w'.-]*(?:\s(?:[A-Z][\w'.-]*|(?:al|el|ibn|bin|abu)-[A-Z][\w'.-]*|"
+    r"(?:von|der|van|den|de|da|di|du|bin|al|el|la|le)(?=\s[A-Z])))*"
 )
 _TOKEN = LazyPattern(r"\S+")
 # "Zelensky", "McCarthy", "Jean-Claude", "O'Brien", initials "J." / "JD"
-_NAME_WORD = LazyPattern(r"[A-Z](?:[a-z]+(?:[-'][A-Z]?[a-z]+)*|[a-z]*[A-Z][a-z]+|\.)|(?:[A-Z]\.){1,2}|[A-Z]{1,2}")
+_NAME_WORD = LazyPattern(
+    r"[A-Z](?:[a-z]+(?:[-'][A-Z]?[a-z]+)*|[a-z]*[A-Z][a-z]+|\.)|(?:[A-Z]\.){1,2}|[A-Z]{1,2}|(?:al|el|ibn|bin|abu)-[A-Z][a-z]+"
+)
 _INITIALS = LazyPattern(r"(?:[A-Z]\.){1,2}|[A-Z]{1,2}")
 _POSSESSIVE_WORD = LazyPattern(r"[A-Z][\w.-]*(?:'s|s')")
 _TRAILING_AUXILIARIES = LazyPattern(
@@ -365,6 +514,21 @@ _SUBJECT_BOUNDARY = LazyPattern(
     re.IGNORECASE,
 )
 _FOLLOWED_BY_NAME = LazyPattern(r"\s+[A-Z][a-z]")
+# A lower-case title or description right before a single name: "WHO chief Tedros", "pensioner Halyna".
+_LOWER_TITLE_BEFORE = LazyPattern(
+    r"\b(?:chief|head|spokesman|spokeswoman|spokesperson|minister|governor|mayor|president|secretary|director|"
+    r"leader|commander|envoy|ambassador|sheriff|premier|chancellor|senator|official|pensioner|resident|mother|"
+    r"father|survivor|witness|volunteer|medic|nurse|doctor|teacher|student|farmer|soldier|driver|grandmother|"
+    r"grandfather|widow|shopkeeper|villager|neighbou?r)\s+$"
+)
+_AGE_AFTER = LazyPattern(r",\s\d{1,3}(?=[,.;)](?!\d))")  # "Halyna, 71," / "Mohamed Ait Bouzid, 54," (not "Derna, 10,100")
+_PERSON_DESCRIPTION = LazyPattern(
+    r"\b(?:spokesman|spokeswoman|spokesperson|official|officials|minister|adviser|advisor|aide|envoy|ambassador|"
+    r"chief|head|director|commander|officer|source|sources|diplomat|negotiator|representative|member)\b",
+    re.IGNORECASE,
+)
+_AFTER_LOWER_WORD = LazyPattern(r"[a-z]\s+$")
+_BARE_NAME = LazyPattern(r"[A-Z][a-z'-]+(?:\s(?:al-|el-|bin\s|van\s|de\s)?[A-Z][a-z'-]+){0,3}")
 _FOLLOWED_BY_PREPOSITION = LazyPattern(r"\s+(?:for|of|at|in)\s")
 _DEFINITE = LazyPattern(r"(?:the|[A-Z][\w.]*'s)\s", re.IGNORECASE)
 
@@ -377,7 +541,9 @@ _GENERIC_HEAD_WORDS = (
     "administration authorities prosecutor prosecutors resident residents witness witnesses survivor survivors "
     "doctor doctors medic medics rescuers service statement head chief secretary leader leaders representative "
     "representatives member members staff team journalist journalists correspondent correspondents observer services "
-    "observers monitors mission council committee parliament president premier general"
+    "observers monitors mission council committee parliament president premier general man woman men women "
+    "mother father neighbour neighbor shopkeeper driver student teacher nurse pensioner farmer volunteer villager "
+    "worker workers refugee relative lawyer activist protester girl boy grandmother grandfather widow"
 ).split()
 _GENERIC_HEAD = LazyPattern(r"\b(?:" + "|".join(_GENERIC_HEAD_WORDS) + r")\b", re.IGNORECASE)
 _PERSON_TITLES = frozenset(
@@ -411,6 +577,54 @@ def _generic(phrase: str) -> Speaker | None:
     return Speaker(phrase, GENERIC)
 
 
+def _national_body(text: str, start: int, end: int, adjective: str, body_text: str) -> Mention:
+    """'Lebanon's health ministry' -> "Lebanese health ministry" (or the [institutions] name for it)."""
+    canonical = f"{adjective} {_body_name(body_text)}"
+    known = _aliases().get(canonical) or _aliases().get(canonical.lower())
+    if known and known[1] == INSTITUTION:
+        canonical = known[0]
+    return _alias_mention(text, start, end, canonical, INSTITUTION)
+
+
+def _government_of(nation: str) -> str:
+    canonical = f"{_nations()[nation]} government"
+    known = _aliases().get(canonical)
+    return known[0] if known else canonical
+
+
+def _last_nation_before(text: str, position: int) -> str | None:
+    """The adjective of the nation the text named last before `position` (within 1,500 chars)."""
+    last = None
+    for last in _nation_word_regex().finditer(text, max(0, position - 1500), position):
+        pass
+    if last is None:
+        return None
+    word = last.group()
+    if word in _adjectives():
+        return _adjectives()[word]
+    return _nations()[_nations_and_capitals()[word]]
+
+
+def _organisation_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The organisation name in a capitalised phrase, without leading function words or a
+    trailing possessive; None when no organisation head word is in it."""
+    tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+    heads = _organisation_heads()
+    words = [_bare_word(text[s:e]) for s, e in tokens]
+    if not any(w in heads for w in words):
+        return None
+    first = 0
+    while first < len(words) and (words[first] in _function_words() or words[first].lower() in ("the", "of", "for", "and")):
+        first += 1
+    last = len(words)
+    while last > first and words[last - 1].lower() in ("of", "for", "and", "the", "on"):
+        last -= 1
+    if first >= last or not any(w in heads for w in words[first:last]):
+        return None
+    span_end = tokens[last - 1][0] + len(words[last - 1])
+    return tokens[first][0], span_end
+
+
 def _alias_mention(text: str, start: int, end: int, canonical: str, kind: str, possessive: bool = False) -> Mention:
     possessive = possessive or text.startswith("'s", end)
     return Mention(start, end, kind, canonical, gender=_genders().get(canonical), possessive=possessive)
@@ -438,6 +652,7 @@ def _is_possessive(word: str) -> bool:
     return word.endswith("'s") or word.endswith("s'")
 
 
+@lru_cache(maxsize=_WORD_CACHE)
 def _bare_word(word: str) -> str:
     """Without possessive and trailing punctuation, keeping initials ("J.", "U.S.")."""
     if word.endswith("'s"):
@@ -450,16 +665,36 @@ def _bare_word(word: str) -> str:
     return word
 
 
-def _looks_like_person_name(words: list[str]) -> bool:
-    """Capitalised name-like words, none a title, a known non-name or a well-known place."""
+def looks_like_person_name(words: list[str]) -> bool:
+    return _looks_like_person_name(words)
+
+
+def _looks_like_person_name(words) -> bool:
+    return _name_like(tuple(words))
+
+
+@lru_cache(maxsize=_WORD_CACHE)
+def _name_like(words: tuple[str, ...]) -> bool:
+    """Capitalised name-like words, none a title, a known non-name or an organisation word, and
+    not a well-known place: a one-word name that is one, a name that is one as a whole ("Kryvyi
+    Rih"), or one that starts with a curated place or a country ("Ukraine Kyiv"). A surname that
+    is also a city stays a name ("Ahmad Hassan")."""
     places = gazetteer()
-    for word in words:
-        if word in _non_names() or word in _titles():
+    whole = places.get(" ".join(words))
+    if len(words) > 1 and whole is not None and whole[1] in (CURATED, CITY, COUNTRY):
+        return False
+    heads = _organisation_heads()
+    for i, word in enumerate(words):
+        if word in _non_names() or word in _titles() or word in heads:
             return False
         if not _NAME_WORD.fullmatch(word):
             return False
         place = places.get(word)
-        if place is not None and place[1] in (CURATED, CITY, COUNTRY) and word not in _not_places():
+        if place is None or word in _not_places():
+            continue
+        if len(words) == 1 and place[1] in (CURATED, CITY, COUNTRY):
+            return False
+        if i == 0 and place[1] in (CURATED, COUNTRY):
             return False
     return not all(_INITIALS.fullmatch(w) for w in words)
 
@@ -504,8 +739,8 @@ def _aliases() -> dict[str, tuple[str, str]]:
 @cache
 def _multiword_alias_regex() -> re.Pattern[str]:
     """Aliases of several words, in any case ("the Ukrainian leader", "Russia's defense ministry")."""
-    aliases = sorted({a for a in _aliases() if " " in a}, key=len, reverse=True)
-    return re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, aliases)) + r")(?!\w)", re.IGNORECASE)
+    aliases = {a for a in _aliases() if " " in a}
+    return re.compile(r"(?<![\w'])(?:" + alternation(aliases, ignore_case=True) + r")(?!\w)")  # on the lower-cased text
 
 
 @cache
@@ -515,19 +750,167 @@ def _roles() -> dict[str, set[str]]:
 
 @cache
 def _role_regex() -> re.Pattern[str]:
-    roles = sorted({r for held in _roles().values() for r in held}, key=len, reverse=True)
-    return re.compile(
-        rf"(?<![\w'])(?:the\s+|a\s+)?(?:{_COUNTRY_PREFIX}\s+)?(?:" + "|".join(map(re.escape, roles)) + r")(?![\w-])",
-        re.IGNORECASE,
-    )
+    roles = {r for held in _roles().values() for r in held}
+    return re.compile(r"(?<![\w'])(?:" + alternation(roles, ignore_case=True) + r")(?![\w-])")  # on the lower-cased text
+
+
+@cache
+def _role_prefix_regex() -> re.Pattern[str]:
+    """What may stand before a role: "the", "a", a country ("the US special envoy")."""
+    return re.compile(rf"(?<![\w'])(?:(?:the|a)\s+)?(?:{_COUNTRY_PREFIX}\s+)?(?:the\s+|a\s+|{_COUNTRY_PREFIX}\s+)$", re.IGNORECASE)
 
 
 @cache
 def speech_verb_regex() -> re.Pattern[str]:
     """Verbs that introduce a quote or a paraphrase (speakers.toml [speech])."""
-    verbs = sorted(speakers_config()["speech"]["verbs"], key=len, reverse=True)
-    alternation = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in verbs)
-    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
+    return re.compile(rf"(?<![\w-])(?:{alternation(speakers_config()['speech']['verbs'])})(?![\w-])")
+
+
+_WORD = LazyPattern(r"[^\W_]+")
+_STOP = frozenset("the a an of for and on in to at by".split())
+
+
+@cache
+def _key_words(family: str) -> frozenset[str]:
+    """Lower-case words one of which any match of a family of patterns contains."""
+    config = speakers_config()
+    if family == "alias":
+        phrases = [a for a in _aliases() if " " in a]
+    elif family == "role":
+        phrases = [r for held in _roles().values() for r in held]
+    elif family == "reference":
+        phrases = list(config["references"]["words"]) + list(config["references"]["fixed"])
+    elif family == "nation":
+        phrases = list(_nations_and_capitals()) + list(_adjectives())
+    else:  # "body": the words of the national bodies' patterns
+        phrases = [re.sub(r"[^a-z' ]", " ", p) for name, ps in config["bodies"].items() if name != "bare" for p in ps]
+    words = {w for phrase in phrases for w in _WORD.findall(phrase.lower())}
+    return frozenset(words - _STOP) if family != "reference" else frozenset(words)
+
+
+@cache
+def _never_names() -> frozenset[str]:
+    """One-word runs that are never a mention: function words, titles and non-names that are
+    neither an alias nor a nation (as written, with a possessive or a comma too)."""
+    words = set(_function_words()) | set(_titles()) | set(_non_names())
+    words -= set(_aliases()) | set(_nations_and_capitals())
+    return frozenset(w + suffix for w in words for suffix in ("", "'s", ",", "."))
+
+
+@lru_cache(maxsize=_WORD_CACHE)
+def _static_run(run: str) -> tuple[int, str, str] | None:
+    """A run of several words that is a known alias once sentence openers are dropped ("The
+    Kremlin", "Volodymyr Zelensky"): (offset of the alias in the run, kind, canonical)."""
+    words = run.rstrip(",.").split(" ")
+    first = 0
+    while first < len(words) and words[first] in _function_words():
+        first += 1
+    alias = _aliases().get(" ".join(words[first:]))
+    if alias is None or first == len(words):
+        return None
+    return len(" ".join(words[:first])) + (1 if first else 0), alias[1], alias[0]
+
+
+@lru_cache(maxsize=_WORD_CACHE)
+def _single_word_mention(word: str) -> tuple[str, str] | tuple[()] | None:
+    """What a one-word capitalised run is when that does not depend on the text around it:
+    () nothing, (kind, canonical) a known person, institution or nation; None: it depends
+    (an unknown name may be the surname of a person named earlier)."""
+    if word in _function_words():
+        return ()
+    alias = _aliases().get(word)
+    if alias is not None:
+        return alias[1], alias[0]
+    nation = _nations_and_capitals().get(word)
+    if nation:
+        return INSTITUTION, _government_of(nation)
+    if word in _titles() or word in _non_names() or not _looks_like_person_name([word]):
+        return ()  # never a name, nor (so) the surname of one named before
+    return None
+
+
+@cache
+def _nations() -> dict[str, str]:
+    """Nation -> adjective ("Lebanon" -> "Lebanese")."""
+    return dict(speakers_config()["nations"])
+
+
+@cache
+def _nations_and_capitals() -> dict[str, str]:
+    """Nation or capital -> nation."""
+    table = {nation: nation for nation in _nations()}
+    table.update(speakers_config()["capitals"])
+    return table
+
+
+@cache
+def _adjectives() -> dict[str, str]:
+    return {adjective: adjective for adjective in _nations().values()}
+
+
+@cache
+def _body_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    bodies = speakers_config()["bodies"]
+    return [(name, re.compile(rf"(?:{'|'.join(patterns)})", re.IGNORECASE))
+            for name, patterns in bodies.items() if name != "bare"]
+
+
+def _body_name(body_text: str) -> str:
+    body_text = " ".join(body_text.split())
+    for name, pattern in _body_patterns():
+        if pattern.fullmatch(body_text):
+            return name
+    return body_text.lower()
+
+
+def _alternation(words) -> str:
+    return alternation(words)
+
+
+@cache
+def _national_body_regex() -> re.Pattern[str]:
+    """"Lebanon's health ministry", "the Israeli military", "Russia's state emergencies ministry"."""
+    bodies = "|".join(p for name, patterns in speakers_config()["bodies"].items() if name != "bare" for p in patterns)
+    return re.compile(
+        rf"(?<![\w'])(?:the\s+)?(?P<who>(?:(?P<nation>{_alternation(_nations())})(?:'s|s')|(?P<adj>{_alternation(_adjectives())}))"
+        rf"(?:\s+(?i:state|national|federal|interim|military|transitional))?\s+(?P<body>(?i:{bodies})))(?![\w-])"
+    )
+
+
+@cache
+def _bare_body_regex() -> re.Pattern[str]:
+    bodies = speakers_config()["bodies"]
+    patterns = [p for name in bodies["bare"] for p in bodies[name]]
+    return re.compile(lowered(rf"(?<![\w'])the\s+(?P<body>{'|'.join(patterns)})(?![\w-])(?!\s+(?:of|for|in)\s)"))  # lower-cased text
+
+
+@cache
+def _nation_word_regex() -> re.Pattern[str]:
+    words = list(_nations_and_capitals()) + list(_adjectives())
+    return re.compile(rf"(?<![\w'])(?:{_alternation(words)})(?![\w-])")
+
+
+@cache
+def _reference_regex() -> re.Pattern[str]:
+    config = speakers_config()["references"]
+    words = list(config["words"]) + list(config["fixed"])
+    return re.compile(rf"(?<![\w'])the\s+(?P<word>{alternation(words, ignore_case=True)})(?![\w-])")  # lower-cased text
+
+
+@cache
+def _organisation_heads() -> frozenset[str]:
+    return frozenset(speakers_config()["organisations"]["heads"])
+
+
+@cache
+def _lower_heads() -> frozenset[str]:
+    return frozenset(h.lower() for h in _organisation_heads())
+
+
+@cache
+def _organisation_regex() -> re.Pattern[str]:
+    """Capitalised phrases, with of/for/and/on/the between capitalised words."""
+    return re.compile(r"(?<![\w'])[A-Z][\w.'&-]*(?:\s+(?:(?:of|for|and|on|the)\s+)*[A-Z][\w.'&-]*)*")
 
 
 @cache

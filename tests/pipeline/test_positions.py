@@ -70,7 +70,7 @@ def statements(text: str) -> list[Position]:
 
 
 def test_version_and_record_shape():
-    assert EXTRACTOR_VERSION == "rules-1"
+    assert EXTRACTOR_VERSION == "rules-2"
     position = extract_positions("At least 26 people died in Ternopil.")[0]
     with pytest.raises(FrozenInstanceError):
         position.key = "x"  # type: ignore[misc]
@@ -261,12 +261,17 @@ def test_place_prefers_a_city_after_a_preposition_over_countries():
     assert count.key == "Dnipro|killed"
 
 
-def test_place_falls_back_to_the_paragraph_then_unknown():
+def test_place_falls_back_to_earlier_sentences_then_the_headline_then_unknown():
+    # Wire and live-blog paragraphs are often one sentence: the place of the lede carries on.
     text = "A missile struck an apartment block in Poltava.\nNine people were killed.\nRescuers said 20 people were missing."
     counts = casualties(text)
-    assert [c.key for c in counts] == ["unknown|killed", "unknown|missing"]
+    assert [c.key for c in counts] == ["Poltava|killed", "Poltava|missing"]
     text = "A missile struck an apartment block in Poltava. Nine people were killed."
     assert [c.key for c in casualties(text)] == ["Poltava|killed"]
+    far = "A missile struck Poltava.\n" + "Rescuers worked through the night.\n" * 5 + "Nine people were killed."
+    assert [c.key for c in casualties(far)] == ["unknown|killed"]
+    titled = of_kind(extract_positions("Nine people were killed overnight.", title="Missile strike on Poltava"), "casualty_count")
+    assert [c.key for c in titled] == ["Poltava|killed"]
 
 
 def test_source_of_a_count():

@@ -1,0 +1,274 @@
+"""One test per extraction rule added in rules-2: each with a text the rule must read and a trap
+it must not fall into."""
+
+import pytest
+
+from pipeline.positions import extract_positions
+
+
+def casualties(text: str, title: str | None = None):
+    return [(p.key, p.value_num, p.qualifier) for p in extract_positions(text, title) if p.kind == "casualty_count"]
+
+
+def terms(text: str):
+    return [(p.key, p.value_text, p.holder, p.value_num) for p in extract_positions(text) if p.kind == "plan_term"]
+
+
+def quotes(text: str):
+    return [(p.speaker, p.value_text) for p in extract_positions(text) if p.kind == "statement" and not p.indirect]
+
+
+def indirect(text: str):
+    return [(p.speaker, p.value_text) for p in extract_positions(text) if p.kind == "statement" and p.indirect]
+
+
+# -- casualty counts --------------------------------------------------------------------------
+
+
+def test_number_words_in_capitals_and_dozens():
+    assert casualties("A Russian blitz killed SEVEN people in Lviv.") == [("Lviv|killed", 7, None)]
+    assert casualties("Dozens more were injured in Lviv.") == [("Lviv|injured", 24, "dozens")]
+    assert casualties("Air defences destroyed a dozen drones over Lviv.") == []
+
+
+def test_an_update_gives_the_new_figure():
+    assert casualties("In Hatay province, the number of dead rose from 3,600 to 5,200.") == [("Hatay|killed", 5200, None)]
+    assert casualties("The death toll in Turkey climbed past 21,000.") == [("Turkey|killed", 21000, "more than")]
+    assert casualties("Support for the deal in Turkey rose to 35% in the poll.") == []
+
+
+def test_tolls_put_at_and_could_reach():
+    assert casualties("The Red Crescent put the confirmed toll in Derna at 11,300.") == [("Derna|killed", 11300, None)]
+    text = "The number of dead in Derna could reach between 18,000 and 20,000, the mayor said."
+    assert casualties(text) == [("Derna|killed", 18000, "at least")]
+    assert casualties("The death toll in Derna was announced at 4:17 pm.") == []
+
+
+def test_killed_or_wounded_has_no_single_outcome():
+    assert casualties("Near Pokrovsk, the brigade killed or wounded 230 Russian soldiers.") == []
+    assert casualties("In Pokrovsk, shelling killed 5 people and wounded 7.") == [
+        ("Pokrovsk|killed", 5, None), ("Pokrovsk|injured", 7, None)]
+
+
+def test_hospital_and_violent_death_outcomes():
+    assert casualties("In Minneapolis, 17 people were taken to hospital.") == [("Minneapolis|injured", 17, None)]
+    assert casualties("In Sydney, six people were stabbed to death.") == [("Sydney|killed", 6, None)]
+    assert casualties("Strikes in Gaza hit 3 hospitals overnight.") == []
+
+
+def test_hostages_taken_are_captured():
+    assert casualties("Militants killed 12 people in southern Israel and took 25 hostages back to Gaza.") == [
+        ("Israel|killed", 12, None), ("Israel|captured", 25, None)]
+    assert casualties("Russian troops took 3 villages near Kupiansk.") == []
+
+
+def test_sub_counts_are_not_counts_of_their_own():
+    assert casualties("A missile killed 18 people in Kryvyi Rih, nine of them children.") == [("Kryvyi Rih|killed", 18, None)]
+    assert casualties("In Kherson, 12 people were wounded. Two of the wounded are in a serious condition.") == [
+        ("Kherson|injured", 12, None)]
+
+
+def test_new_person_nouns_are_counted():
+    (count,) = [p for p in extract_positions("The RSF killed 460 patients in El Fasher.") if p.kind == "casualty_count"]
+    assert (count.key, count.unit) == ("El Fasher|killed", "patients")
+    assert casualties("The RSF seized 460 trucks in El Fasher.") == []
+
+
+# -- casualty places --------------------------------------------------------------------------
+
+
+def test_the_place_attached_to_the_count_beats_a_specific_place_elsewhere():
+    text = "Gunmen killed 30 people in southern Israel and took 9 hostages back to Gaza."
+    assert casualties(text)[0] == ("Israel|killed", 30, None)
+    text = "Ukraine hit Russian refineries, while Russia's strike on Dnipro killed at least four people."
+    assert casualties(text) == [("Dnipro|killed", 4, "at least")]
+
+
+def test_places_the_text_names_as_such():
+    assert casualties("Two civilians were killed by shelling in the town of Rodynske.") == [("Rodynske|killed", 2, None)]
+    assert casualties("More than 670 people are feared dead in Papua New Guinea's Enga province.") == [
+        ("Enga|killed", 670, "more than")]
+    # a district only locates the count within its city
+    assert casualties("Glide bombs hit the Saltivskyi district of Kharkiv, killing two people.") == [("Kharkiv|killed", 2, None)]
+
+
+def test_a_village_in_a_region_is_the_place():
+    text = "Russia said it had captured the village of Novopavlivka in the Donetsk region and taken 19 soldiers prisoner."
+    assert casualties(text) == [("Novopavlivka|captured", 19, None)]
+
+
+def test_alternate_gazetteer_names_stay_as_written():
+    assert casualties("An Israeli strike on a car in the town of Nabatieh killed three people.") == [("Nabatieh|killed", 3, None)]
+    assert casualties("In Derna, 10,100 people were reported missing.") == [("Derna|missing", 10100, None)]
+
+
+def test_places_inside_names_and_titles():
+    text = "Gaza's health ministry says more than 61,000 people have been killed in the territory."
+    assert casualties(text) == [("Gaza|killed", 61000, "more than")]
+    text = "Russia's defence ministry claimed its forces had killed more than 1,300 Ukrainian soldiers."
+    assert casualties(text) == [("unknown|killed", 1300, "more than")]
+    text = "The toll from the fire that destroyed the town of Lahaina rose to 115, Hawaii Governor Josh Green said."
+    assert casualties(text) == [("Lahaina|killed", 115, None)]
+
+
+def test_buffalo_is_a_city_after_a_preposition():
+    assert casualties("Police named the eight people killed in the attack on a supermarket in Buffalo.") == [
+        ("Buffalo|killed", 8, None)]
+
+
+# -- plan terms -------------------------------------------------------------------------------
+
+
+def test_term_wordings_without_numbers():
+    assert terms("The Kremlin insisted that Kyiv must slash its army.") == [("military_size_cap", "demanded", "Moscow", None)]
+    assert terms("Moscow wants to slash its military spending.") == []
+    assert terms("Russia would not accept troops from NATO countries in Ukraine.") == [
+        ("security_guarantees", "rejected", "Moscow", None)]
+    assert terms("Zelensky said elections could follow once partners can guarantee security.")[0][0] == "security_guarantees"
+
+
+def test_day_counts_of_ceasefires_and_elections():
+    assert terms("Moscow is studying the proposal for a 30-day truce.") == [("ceasefire", "under discussion", "Moscow", 30)]
+    assert terms("Zelensky said he was ready to hold elections within 60 to 90 days.") == [("elections", "accepted", "Kyiv", 60)]
+    assert terms("Russia itself held a presidential election in March.") == []
+
+
+def test_the_first_cue_of_the_clause_governs():
+    assert terms("The Kremlin also insisted that Kyiv must never join Nato.") == [("nato_membership", "demanded", "Moscow", None)]
+    assert terms("Zelensky has said Ukraine cannot sign any agreement that requires it to give up territory.") == [
+        ("territory", "rejected", "Kyiv", None)]
+    assert terms("G7 leaders urged Russia to agree to an unconditional ceasefire.") == [("ceasefire", "demanded", None, None)]
+
+
+def test_no_before_a_term_rejects_it_unless_it_is_demanded():
+    text = "Kyiv fears a deal that would force it to accept territorial losses and no guarantee against further Russian aggression."
+    assert ("security_guarantees", "rejected") in [(k, s) for k, s, _, _ in terms(text)]
+    assert terms("Moscow demanded no peacekeepers in Ukraine.")[0][1] == "demanded"
+
+
+def test_a_term_inside_a_condition_is_demanded():
+    text = "Putin said Russia would order a ceasefire if Kyiv withdrew its troops from Donetsk."
+    assert ("territory", "demanded", "Moscow", None) in terms(text)
+    assert ("ceasefire", "proposed", "Moscow", None) in terms(text)
+
+
+def test_a_cue_after_the_term_when_none_before():
+    assert terms('Trump said NATO membership for Ukraine was "not going to happen".') == [("nato_membership", "rejected", "US", None)]
+    assert terms("The EU says the frozen Russian assets will stay frozen.")[0][1] == "mentioned"
+
+
+def test_clauses_split_at_but_and_at_a_coordinated_speech_verb():
+    text = "G7 leaders urged Russia to accept a ceasefire and said they were ready to impose further sanctions."
+    assert ("sanctions", "proposed", None, None) in terms(text)
+    text = "Ushakov said the US plan was acceptable but that European peacekeepers were unacceptable."
+    assert terms(text)[0][:2] == ("security_guarantees", "rejected")
+
+
+def test_a_plan_word_makes_an_otherwise_bare_term_proposed():
+    assert terms("All parties would receive full amnesty, the document says.") == [("amnesty", "proposed", None, None)]
+    assert terms("Amnesty International criticised the verdict.") == []  # a name, not an amnesty
+
+
+def test_joint_subjects_hold_nothing():
+    assert terms("Dmitriev said the sides had discussed security guarantees.") == [("security_guarantees", "under discussion", None, None)]
+    assert terms("Dmitriev said Moscow had discussed security guarantees.") == [("security_guarantees", "under discussion", "Moscow", None)]
+
+
+def test_the_holder_of_a_term_in_a_quotation_is_its_speaker_side():
+    text = '"There will be no ceasefire until Russia stops bombing our cities," according to Ukraine\'s foreign minister, Andrii Sybiha.'
+    assert terms(text) == [("ceasefire", "rejected", "Kyiv", None)]
+    assert terms("The Kremlin has not responded to the latest proposal from Kyiv for an energy ceasefire.") == [
+        ("ceasefire", "proposed", "Kyiv", None)]
+
+
+def test_a_ceasefire_named_as_circumstance_is_background():
+    assert terms("A strike killed three people despite a ceasefire that has been in place since November.") == []
+    assert terms("Hamas said it was ready for a permanent ceasefire.") == [("ceasefire", "accepted", "Hamas", None)]
+
+
+# -- statements -------------------------------------------------------------------------------
+
+
+def test_colon_introduced_quotes():
+    assert quotes('14:20 Zelensky: "Russia is not preparing for peace."') == [("Volodymyr Zelensky", "Russia is not preparing for peace.")]
+    assert quotes('3:45 PM - Jeffries: "We will not support a partisan spending bill."') == [("Jeffries", "We will not support a partisan spending bill.")]
+    text = 'Andriy Yermak set out the red lines in blunt terms:\n"We will not give up our territory."'
+    assert quotes(text) == [("Andriy Yermak", "We will not give up our territory.")]
+    assert quotes('A banner at the site read: "Food is a right, not a weapon."') == []
+
+
+def test_a_quotation_continued_in_the_next_paragraph_is_one_statement():
+    text = 'Oleksandr Prokudin spoke on Monday.\n"Drones chase cars. Every day we bury someone.\n"Many people refuse to leave," he said.'
+    assert quotes(text) == [("Oleksandr Prokudin", "Drones chase cars. Every day we bury someone. Many people refuse to leave")]
+
+
+def test_reported_speech_quotes_the_subject_of_the_verb():
+    assert quotes('Trump wrote on Truth Social that Zelensky "has no cards".') == [("Donald Trump", "has no cards")]
+    text = 'Leavitt said the plan is "good for both sides," and that US President Donald Trump "supports" it.'
+    assert quotes(text) == [("Karoline Leavitt", "good for both sides"), ("Donald Trump", "supports")]
+
+
+def test_a_quoted_name_for_a_plan_is_not_a_statement():
+    text = 'Lavrov dismissed a British and French plan for a "reassurance force" as "a provocation".'
+    assert quotes(text) == [("Sergei Lavrov", "a provocation")]
+
+
+def test_a_name_in_apposition_after_a_description():
+    text = '"The gaps are narrowing," according to a Qatari foreign ministry spokesman, Majed al-Ansari.'
+    assert quotes(text) == [("Majed al-Ansari", "The gaps are narrowing")]
+    assert indirect(text) == []  # a spokesman speaks, not the ministry
+    text = '"We are devastated," the Archbishop of Saint Paul and Minneapolis, Bernard Hebda, said.'
+    assert quotes(text) == [("Bernard Hebda", "We are devastated")]
+
+
+def test_titles_inside_a_name_run():
+    assert quotes('"He had no connection to the victims," Police Chief Larry Scirotto said.') == [
+        ("Larry Scirotto", "He had no connection to the victims")]
+    assert quotes('"Our hearts are broken," Gov. Greg Abbott said.') == [("Greg Abbott", "Our hearts are broken")]
+    assert quotes('WHO chief Tedros said he was "appalled".') == [("Tedros Adhanom Ghebreyesus", "appalled")]
+
+
+def test_a_bare_name_after_a_speech_verb():
+    assert quotes('"It was like the end of the world," sobbed pensioner Halyna, 71.') == [("Halyna", "It was like the end of the world")]
+    assert quotes('"They killed my family," wept Oleksiy, 43, outside the morgue.') == [("Oleksiy", "They killed my family")]
+    assert quotes('Critics have called the proposal a "capitulation plan".') == []
+
+
+def test_unnamed_people_described_are_speakers():
+    assert quotes('"People are dying for flour," one man told our reporter.') == [("man", "People are dying for flour")]
+    assert quotes('"People are dying for flour," the sign said.') == []
+
+
+def test_named_organisations_and_national_bodies_speak_indirectly():
+    text = "Floods killed 300 people, the National Disaster Management Authority said on Monday."
+    assert indirect(text) == [("National Disaster Management Authority", "Floods killed 300 people")]
+    text = "A strike killed three people on Saturday, Lebanon's health ministry said, despite the truce."
+    assert indirect(text) == [("Lebanese health ministry", "A strike killed three people on Saturday")]
+    assert indirect("Israel said it had targeted a Hezbollah commander.") == [("Israeli government", "it had targeted a Hezbollah commander")]
+    assert indirect("Kyiv did not comment on the claim.") == []
+
+
+def test_according_to_an_institution():
+    text = "Some 750,000 workers will be furloughed, according to the Congressional Budget Office."
+    assert indirect(text) == [("Congressional Budget Office", "Some 750,000 workers will be furloughed")]
+    assert indirect("Some 750,000 workers will be furloughed, according to a memo.") == []
+
+
+def test_references_back_to_an_institution():
+    text = 'The World Food Programme said aid was stuck. "Malnutrition is surging," the agency said.'
+    assert quotes(text) == [("World Food Programme", "Malnutrition is surging")]
+    assert indirect(text) == [("World Food Programme", "aid was stuck")]  # not again for its quotation
+    text = "An earthquake struck Morocco. It killed 2,012 people, the interior ministry said."
+    assert indirect(text) == [("Moroccan interior ministry", "It killed 2,012 people")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The so-called "special military operation" entered its fourth year.',
+        'Posters celebrating the "heroes" of the war line the avenues.',
+        'A poster in central Moscow reads: "We don\'t abandon our own."',
+    ],
+)
+def test_scare_quotes_and_quotes_without_a_speaker(text):
+    assert quotes(text) == []
