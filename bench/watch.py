@@ -58,6 +58,7 @@ class Site:
 def serve(site: Site) -> tuple[ThreadingHTTPServer, str]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        disable_nagle_algorithm = True  # headers and body go out without a delayed-ACK stall
 
         def do_GET(self):
             if self.path == "/robots.txt":
