@@ -522,11 +522,12 @@ _LOWER_TITLE_BEFORE = LazyPattern(
     r"grandfather|widow|shopkeeper|villager|neighbou?r)\s+$"
 )
 _AGE_AFTER = LazyPattern(r",\s\d{1,3}(?=[,.;)](?!\d))")  # "Halyna, 71," / "Mohamed Ait Bouzid, 54," (not "Derna, 10,100")
-_PERSON_DESCRIPTION = LazyPattern(
-    r"\b(?:spokesman|spokeswoman|spokesperson|official|officials|minister|adviser|advisor|aide|envoy|ambassador|"
-    r"chief|head|director|commander|officer|source|sources|diplomat|negotiator|representative|member)\b",
-    re.IGNORECASE,
+# Nouns that describe who a person is ("a ministry spokesman", "officials"); statements.py shares them.
+PERSON_ROLE_NOUNS = (
+    "spokesman|spokeswoman|spokesperson|official|officials|minister|adviser|advisor|aide|envoy|ambassador|"
+    "chief|head|director|commander|officer|source|sources|diplomat|negotiator|representative"
 )
+_PERSON_DESCRIPTION = LazyPattern(rf"\b(?:{PERSON_ROLE_NOUNS}|member)\b", re.IGNORECASE)
 _AFTER_LOWER_WORD = LazyPattern(r"[a-z]\s+$")
 _BARE_NAME = LazyPattern(r"[A-Z][a-z'-]+(?:\s(?:al-|el-|bin\s|van\s|de\s)?[A-Z][a-z'-]+){0,3}")
 _FOLLOWED_BY_PREPOSITION = LazyPattern(r"\s+(?:for|of|at|in)\s")

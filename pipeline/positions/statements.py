@@ -31,7 +31,8 @@ from .config import speakers_config
 from .document import Document
 from .lazy_regex import LazyPattern, alternation
 from .model import Position
-from .people import GENERIC, INSTITUTION, PERSON, Speaker, looks_like_person_name, speech_verb_regex
+from .people import (GENERIC, INSTITUTION, PERSON, PERSON_ROLE_NOUNS, Speaker, looks_like_person_name,
+                     speech_verb_regex)
 from .quotes import Quote
 from .sentences import Sentence
 
@@ -446,11 +447,7 @@ def _clean_quote_text(quote: str) -> str:
 
 _SMALL_WORDS = frozenset("of the and for a an in on to at by".split())
 _TRAILING_ARTICLE = LazyPattern(r"[\s,]*(?:\b(?:the|a|an)\s*)?$", re.IGNORECASE)
-_PERSON_AFTER = LazyPattern(
-    r"\s+(?:spokesman|spokeswoman|spokesperson|official|officials|minister|adviser|advisor|aide|envoy|"
-    r"ambassador|chief|head|director|commander|officer|source|sources|diplomat|negotiator|representative)\b",
-    re.IGNORECASE,
-)
+_PERSON_AFTER = LazyPattern(rf"\s+(?:{PERSON_ROLE_NOUNS})\b", re.IGNORECASE)
 _ATTRIBUTION_AFTER = LazyPattern(r"(?<![\w-])(?:said|says|told|wrote|added|according)(?![\w-])")
 _NAME_BEFORE_COLON = LazyPattern(r"(?P<who>[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){0,3})\s*$")
 _APPOSITION_START = LazyPattern(r"\s*,\s*")
