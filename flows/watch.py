@@ -155,7 +155,7 @@ def next_due_in(feeds_path: str, db: str | None = None) -> float:
 
 def _poll_feed(feed, fetcher, validators, db, archive, dedup, run_id, seen_at, workers, summary) -> None:
     result = fetch_feed(fetcher, feed, Validators(*validators))
-    summary.requests += 1 + getattr(result, "attempts", 1) - 1
+    summary.requests += getattr(result, "attempts", 1)
     entries, status, error, title = [], "ok", None, None
     if isinstance(result, ItemError):
         status, error = "error", result.reason
@@ -173,17 +173,13 @@ def _poll_feed(feed, fetcher, validators, db, archive, dedup, run_id, seen_at, w
             status, error = "error", exc.reason
     entries = _with_recent_entries(db, feed, entries, seen_at)
     failures = []
-    if status == "error" or error:
+    if error:  # a failed feed, or a malformed one whose recovered entries are still used
         summary.feed_errors += status == "error"
-        failures.append(ItemFailure("feed", feed.url, getattr(result, "stage", "feed") if status == "error" else "feed",
-                                    error))
-    http = [] if isinstance(result, ItemError) else [_http_row(result)]
+        stage = result.stage if isinstance(result, ItemError) else "feed"
+        failures.append(ItemFailure("feed", feed.url, stage, error))
     con = connect(db)
     try:
-        con.execute("BEGIN TRANSACTION")
         record_feed_poll(con, feed, at=seen_at, status=status, error=error, title=title, entries=len(entries))
-        record_http(con, http)
-        con.execute("COMMIT")
         cached = validators_for(con, [e.url for e in entries if e.url])
     finally:
         con.close()
@@ -203,6 +199,13 @@ def _poll_feed(feed, fetcher, validators, db, archive, dedup, run_id, seen_at, w
         articles, page_failures, page_http = extract_pages(pages, feed, archive, dedup, seen_at)
         entry_rows = [_entry_row(feed, e, seen_at) for e in chunk]
         summary.statuses.add(load_pages(db, articles, page_failures, page_http, entry_rows, run_id, seen_at))
+    if not isinstance(result, ItemError):
+        # The feed's own validators last: a crash before this re-reads the feed, never skips entries.
+        con = connect(db)
+        try:
+            record_http(con, [_http_row(result)])
+        finally:
+            con.close()
 
 
 def _with_recent_entries(db, feed, entries, seen_at):
