@@ -21,8 +21,10 @@ setup: .venv/.articlewatch-synced
 	$(UV) sync --frozen
 	@touch $@
 
-bench: setup
-	$(RUN) python -m bench
+bench: setup  # slow (the near-duplicate scale run builds a 100,000-article warehouse)
+	$(RUN) python -m bench.positions
+	$(RUN) python -m bench.watch
+	$(RUN) python -m bench.neardup
 
 clean:
 	rm -rf .venv .pytest_cache warehouse/*.duckdb warehouse/*.duckdb.wal
