@@ -1,7 +1,7 @@
 """Position extraction: quality against the gold passages in tests/gold, and speed in the backfill path.
 
     python -m bench.positions              # dev + held-out tables, passages/s, backfill overhead
-    python -m bench.positions --show dev   # also list the misses and false positives on dev
+    python -m bench.positions --show dev   # also list the misses and false positives on dev (or heldout)
     python -m bench.positions --no-speed   # tables only
 
 Matching rules (tests/gold/README.md says the same in prose):
@@ -42,7 +42,7 @@ CLAUSE_OVERLAP = 0.5
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.positions", description=__doc__.split("\n")[0])
-    parser.add_argument("--show", choices=["dev"], help="list misses and false positives (dev only: held-out stays unseen)")
+    parser.add_argument("--show", choices=["dev", "heldout"], help="list misses and false positives of one set")
     parser.add_argument("--no-speed", action="store_true", help="skip the passages/s and backfill-overhead timings")
     parser.add_argument("--only", choices=["dev", "heldout"], help="score one set only (tune on dev without seeing held-out)")
     args = parser.parse_args(argv)
@@ -50,7 +50,10 @@ def main(argv: list[str] | None = None) -> int:
     from pipeline.positions import EXTRACTOR_VERSION
 
     print(f"positions extractor {EXTRACTOR_VERSION}")
-    names = (args.only,) if args.only else ("dev", "heldout")
+    names = (args.only,) if args.only else ("dev", "heldout", "heldout2")
+    # heldout2 was written blind, after rules-3, by someone who had not read the rules; its misses
+    # are never listed (no --show), so it stays a test set.
+    names = tuple(n for n in names if (GOLD_DIR / f"{n}.jsonl").exists())
     sets = {name: load_gold(GOLD_DIR / f"{name}.jsonl") for name in names}
     for name, passages in sets.items():
         report = score(passages)
@@ -345,10 +348,16 @@ class Overhead:
     without_positions: float
     positions_found: int
     note: str = ""
+    with_load: float = 0.0  # the same plus loading into a new warehouse
+    without_load: float = 0.0
 
     @property
     def ratio(self) -> float:
         return self.with_positions / self.without_positions
+
+    @property
+    def load_ratio(self) -> float:
+        return self.with_load / self.without_load
 
 
 def backfill_overhead(pages: int = 50, runs: int = 7) -> Overhead:
@@ -366,7 +375,7 @@ def backfill_overhead(pages: int = 50, runs: int = 7) -> Overhead:
         elements, kilobytes = _page_shape([f.path for f in files])
         prepare, note = _prepare_function()
         prepare(files[:2])  # warm up trafilatura, the gazetteer and the dictionaries
-        timings = {"with": [], "without": []}
+        timings = {"with": [], "without": [], "with+load": [], "without+load": []}
         found = 0
         for run in range(runs):
             for mode in ("with", "without") if run % 2 == 0 else ("without", "with"):  # no order bias
@@ -374,12 +383,29 @@ def backfill_overhead(pages: int = 50, runs: int = 7) -> Overhead:
                 with disabled if mode == "without" else contextlib.nullcontext():
                     start = time.perf_counter()
                     articles = prepare(files)
-                    timings[mode].append(time.perf_counter() - start)
+                    prepared = time.perf_counter()
+                    _load_into_fresh_warehouse(Path(folder) / f"{mode}-{run}.duckdb", articles)
+                    timings[mode].append(prepared - start)
+                    timings[mode + "+load"].append(time.perf_counter() - start)
                 if mode == "with":
                     found = sum(len(a.positions) for a in articles)
-    return Overhead(
-        len(files), elements, kilobytes, statistics.median(timings["with"]), statistics.median(timings["without"]), found, note
-    )
+    median = {mode: statistics.median(values) for mode, values in timings.items()}
+    return Overhead(len(files), elements, kilobytes, median["with"], median["without"], found, note,
+                    median["with+load"], median["without+load"])
+
+
+def _load_into_fresh_warehouse(db: Path, articles) -> None:
+    """The backfill's other half: one load_batch into a new DuckDB file (positions are stored too)."""
+    from datetime import datetime
+
+    from warehouse.db import connect
+    from warehouse.load import load_batch
+
+    con = connect(db)
+    try:
+        load_batch(con, articles, [], run_id="bench", seen_at=datetime(2025, 1, 1))
+    finally:
+        con.close()
 
 
 def _page_shape(paths: list[Path]) -> tuple[float, float]:
@@ -420,6 +446,10 @@ def format_overhead(overhead: Overhead) -> str:
         f"{(overhead.with_positions - overhead.without_positions) / overhead.pages * 1000:.1f} ms per page)",
         f"  without positions {overhead.without_positions:6.2f} s  ({overhead.without_positions / overhead.pages * 1000:.1f} ms per page)",
         f"  ratio {overhead.ratio:.3f}: positions add {overhead.ratio - 1:+.1%} ({verdict})",
+        f"whole backfill work (the same, then one load_batch into a new DuckDB file):",
+        f"  with positions    {overhead.with_load:6.2f} s, without {overhead.without_load:6.2f} s: "
+        f"ratio {overhead.load_ratio:.3f}, positions add {overhead.load_ratio - 1:+.1%} "
+        f"({'OK' if overhead.load_ratio - 1 <= MAX_OVERHEAD else 'OVER the budget'})",
     ]
     if overhead.note:
         lines.append("  " + overhead.note)

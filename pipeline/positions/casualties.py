@@ -65,6 +65,8 @@ class _Count:
     outcome: str
     unit: str
     detail: str | None
+    bare: bool = False  # no counted noun ("and 29,400 injured")
+    scope: tuple[int, int] | None = None  # where the count's own place is named ("the death toll in Turkey ... rose to")
 
 
 def _counts_in(document: Document, sentence: Sentence) -> list[_Count]:
@@ -86,7 +88,15 @@ def _counts_in(document: Document, sentence: Sentence) -> list[_Count]:
             count = reader(text, match, sentence.end)
             if count is not None and count.anchor not in counts:
                 counts[count.anchor] = count
-    return sorted(counts.values(), key=lambda c: c.anchor)
+    ordered = sorted(counts.values(), key=lambda c: c.anchor)
+    for i in range(1, len(ordered)):
+        count, previous = ordered[i], ordered[i - 1]
+        if count.bare and not previous.bare and count.outcome != previous.outcome and _AND_BEFORE.search(
+            lower, max(sentence.start, count.anchor - 30), count.anchor
+        ):  # "12,600 civilians have been killed ..., and nearly 29,400 injured": the same civilians
+            ordered[i] = _Count(count.anchor, count.end, count.value, count.qualifier, count.outcome, previous.unit,
+                                count.detail, False, count.scope)
+    return ordered
 
 
 def _count_then_outcome_matches(document: Document, sentence: Sentence):
@@ -107,7 +117,8 @@ def _count_then_outcome_matches(document: Document, sentence: Sentence):
         qualifier = _QUALIFIER_BEFORE.search(text, max(sentence.start, offset - 30), offset)
         match = regex.match(text, qualifier.start() if qualifier else offset, sentence.end)
         if match:
-            covered = match.end()
+            # "Nineteen children and two teachers were killed": the second count is read on its own
+            covered = match.start("conj") if match.group("conj") else match.end()
             yield match
 
 
@@ -176,9 +187,13 @@ def _read_toll(text: str, match: re.Match, sentence_end: int) -> _Count | None:
         if word in what:
             outcome = meaning
     count = _make_count(match, outcome, match.group("noun"))
-    if count is not None and count.qualifier is None and match.group("via").lower().split()[-1] in _PASSING:
-        count = _Count(count.anchor, count.end, count.value, "more than", count.outcome, count.unit, count.detail)
-    return count
+    if count is None:
+        return None
+    qualifier = count.qualifier
+    if qualifier is None and match.group("via").lower().split()[-1] in _PASSING:
+        qualifier = "more than"
+    scope = (match.start("toll"), match.start("via"))
+    return _Count(count.anchor, count.end, count.value, qualifier, count.outcome, count.unit, count.detail, count.bare, scope)
 
 
 _PASSING = frozenset(("past", "passed", "surpassed", "exceeded", "topped"))
@@ -188,7 +203,7 @@ def _make_count(match: re.Match, outcome: str, noun: str | None) -> _Count | Non
     value, qualifier, detail = parse_count(match.group("count"), match.group("qual"))
     if value is None:
         return None
-    return _Count(match.start("count"), match.end(), value, qualifier, outcome, _unit_of(noun), detail)
+    return _Count(match.start("count"), match.end(), value, qualifier, outcome, _unit_of(noun), detail, not noun)
 
 
 # -- place ------------------------------------------------------------------------------------
@@ -220,6 +235,10 @@ def _place_in_sentence(document: Document, sentence: Sentence, count: _Count, co
     institution ("Gaza's health ministry")."""
     text = document.text
     free, inside = _places_in(document, sentence)
+    if count.scope is not None:
+        scoped = [m for m in free if count.scope[0] <= m.start < count.scope[1] and not m.destination]
+        if scoped:
+            return scoped[0].name  # "the death toll from the quake in Turkey and Syria climbed past 21,000"
     # "the village of Novopavlivka in the Donetsk region": the region only locates the village
     free = [m for m in free if not any(_CONTAINED_IN.fullmatch(text, o.end, m.start) for o in free if o is not m)]
     others = [c.anchor for c in counts if c is not count]
@@ -234,6 +253,8 @@ def _place_in_sentence(document: Document, sentence: Sentence, count: _Count, co
     place = best_place([m for m in free if not m.destination] or free, count.anchor)
     if place is None:
         place = best_place([m for m in inside if m.specific], count.anchor)
+    if place is None and count.unit != "soldiers":  # "Myanmar's military government said ...": its country
+        place = best_place([m for m in inside if m.possessive], count.anchor)
     return place.name if place else None
 
 
@@ -246,10 +267,21 @@ def _places_in(document: Document, sentence: Sentence):
     mentions = document.speakers.mentions_in(sentence.start, sentence.end)
     people = [(m.start, m.end) for m in mentions if m.kind in ("person", "role", "pronoun")]
     institutions = [(m.start, m.end) for m in mentions if m.kind == "institution"]
+    text = document.text
+    # "In Russian-occupied Donetsk": a "person" right after a locative preposition is a place
+    people = [(s, e) for s, e in people if not _LOCATIVE_JUST_BEFORE.search(text, max(0, s - 8), s)]
     free, inside = [], []
-    for place in find_places(document.text, sentence.start, sentence.end, people):
+    for place in find_places(text, sentence.start, sentence.end, people):
+        if _NOT_THE_PLACE_AFTER.match(text, place.end, sentence.end):
+            continue  # "the Kathmandu valley", "the Dnipro river"
+        if not place.locative and _ACTOR_VERB_AFTER.match(text, place.end, sentence.end):
+            continue  # "Russia has launched 1,200 drones": the attacker, not where it happened
         within = any(s <= place.start and place.end <= e and (e - s) > (place.end - place.start) + 3 for s, e in institutions)
         (inside if within else free).append(place)
+    # "dozens remain missing, most of them in Valencia": a share of the count, not its place
+    if free and ("of them" in sentence.text or "of whom" in sentence.text):
+        kept = [m for m in free if not _SHARE_BEFORE.search(text, max(sentence.start, m.start - 60), m.start)]
+        free = kept or free
     cache[sentence.start] = (free, inside)
     return free, inside
 
@@ -390,6 +422,17 @@ _EITHER_OUTCOME_AFTER = LazyPattern(r"\s+(?:or|and/or)\s+(?:killed|dead|injured|
 _EITHER_OUTCOME_BEFORE = LazyPattern(r"\b(?:killed|dead|injured|wounded|hurt|missing|captured)\s+(?:or|and/or)\s+$", re.IGNORECASE)
 _NUMBER_GLUED_AFTER = LazyPattern(r"(?:[:%]\d|\s*(?:%|percent|per\s+cent)\b)", re.IGNORECASE)
 _CONTAINED_IN = LazyPattern(r"(?:'s)?\s+in\s+(?:the\s+)?(?:[\w-]+\s+)?|,\s")
+_AND_BEFORE = LazyPattern(lowered(rf"(?<![\w-])and\s+(?:{QUALIFIER}\s+)?$"))
+_LOCATIVE_JUST_BEFORE = LazyPattern(r"(?<![\w-])(?:in|In|near|Near|outside|Outside)\s+$")
+_NOT_THE_PLACE_AFTER = LazyPattern(r"\s+(?:valley|river|basin|mountains|hills|coast|sea|lake|delta|bay)\b", re.IGNORECASE)
+_ACTOR_VERB_AFTER = LazyPattern(
+    r"\s+(?:has|have|had|launched|fired|attacked|struck|shelled|bombed|invaded|sent|deployed|claimed|says|said)\b"
+)
+_SHARE_BEFORE = LazyPattern(
+    r"\b(?:most|many|some|half|all|several|the\s+majority|\w+)\s+of\s+(?:them|whom)\s+(?:\w+\s+){0,2}?"
+    r"(?:in|on|at|near)\s+(?:the\s+)?(?:(?:province|region|city|town|village|district)\s+of\s+)?(?:[\w-]+\s+){0,1}$",
+    re.IGNORECASE,
+)
 _CLAUSE_BREAK = LazyPattern(r"[,;:()\u2013\u2014]|\s-\s")
 
 
@@ -397,7 +440,8 @@ _CLAUSE_BREAK = LazyPattern(r"[,;:()\u2013\u2014]|\s-\s")
 def _count_then_outcome() -> re.Pattern[str]:
     return _lowered_regex(
         rf"(?:(?P<qual>{QUALIFIER})\s+)?(?P<count>{COUNT}){_MORE}{_ADJECTIVES_AND_NOUN}"
-        r"(?:\s*,\s*(?:including|among\s+them|mostly|most\s+of\s+them)\s+[^,.;]{1,60},)?"
+        rf"(?P<conj>\s+and\s+(?:{QUALIFIER}\s+)?{COUNT}(?:\s+(?:[\w'-]+\s+){{0,2}}?{_PERSON_NOUN}(?![\w-])))?"
+        r"(?:\s*,\s*(?:including|among\s+them|mostly|most\s+of\s+them|aged|ages|both\s+aged|all\s+aged)\s+[^,.;]{1,60},)?"
         rf"(?:\s+(?:civilian|military|confirmed|reported))?"
         rf"(?:\s+{_GAP})*?\s+(?P<outcome>{_OUTCOME})(?![\w-])",
         re.IGNORECASE,
@@ -421,7 +465,7 @@ def _toll_then_count() -> re.Pattern[str]:
     return _lowered_regex(
         r"(?P<toll>(?:death|the|injury|casualty|confirmed|official|overall|total|civilian)\s+toll|"
         r"number\s+of\s+(?:people\s+)?(?:dead|deaths|killed|fatalities|victims|injured|wounded|missing))(?![\w-])"
-        r"(?P<mid>[^.;!?\"]{0,80}?)"
+        r"(?P<mid>(?:[^.;!?\"]|\.(?=\d)){0,80}?)"
         r"(?<![\w-])(?P<via>to|at|of|reached|reach|reaches|hit|is|was|now|stands\s+at|stood\s+at|past|passed|"
         r"surpassed|exceeded|topped)\s+"
         rf"(?:(?P<qual>{QUALIFIER})\s+)?(?P<count>{COUNT})(?:\s+(?P<noun>{_PERSON_NOUN})(?![\w-]))?",

@@ -81,14 +81,36 @@ def _holder(document: Document, sentence: Sentence, cue: "_Cue | None", source: 
     holder = _holder_from_cue(text, sentence, cue)
     if holder is _JOINT:
         return None  # "the sides had discussed ..."
+    if holder is None and cue is not None:
+        holder = _possessive_actor_before(text, sentence, cue)  # "Russia's demand that ..."
+    stance = cue.stance if cue is not None else None
+    if holder is None and stance in ("rejected", "accepted") and source:
+        holder = _side_of(source)  # Moscow's aide rejecting "the US plan" holds the rejection
     holder = holder or _plan_owner_in(text, sentence.start, sentence.end)
+    if holder is None and (cue is None or _NOUN_CUES.search(cue.text)):
+        holder = _acting_subject(text, sentence)  # "EU leaders failed to agree on a plan to use ..."
     if holder is None and _PLAN_WORD.search(text, sentence.start, sentence.end):
         holder = _plan_owner_of_document(document)
     if holder is None and source:
-        actors = _actors()
-        words = [w.removesuffix("'s") for w in source.split()]
-        holder = actors.get(source) or next((actors[w] for w in words if w in actors), None)
+        holder = _side_of(source)
     return holder
+
+
+def _side_of(source: str) -> str | None:
+    actors = _actors()
+    words = [w.removesuffix("'s") for w in source.split()]
+    return actors.get(source) or next((actors[w] for w in words if w in actors), None)
+
+
+def _possessive_actor_before(text: str, sentence: Sentence, cue: "_Cue") -> str | None:
+    match = _possessive_actor_regex().search(text, max(sentence.start, cue.start - 40), cue.start)
+    return _actors()[match.group("actor")] if match else None
+
+
+def _acting_subject(text: str, sentence: Sentence) -> str | None:
+    """The actor opening the sentence as subject of a verb that is not one of saying."""
+    match = _acting_subject_regex().match(text, sentence.start, sentence.end)
+    return _actors()[match.group("actor")] if match else None
 
 
 def _is_background(text: str, sentence: Sentence, match: re.Match) -> bool:
@@ -135,6 +157,20 @@ def _stance(document: Document, sentence: Sentence, term: re.Match) -> tuple[str
     config = plan_terms_config()["stances"]
     clause_start, clause_end = _clause_around(text, sentence, term.start())
     governor = _first_cue(document.lower, clause_start, term.start(), clause_end, term)
+    if governor is not None and _WEAK_CUE.fullmatch(governor.text):
+        # "the question of territory, including Russia's demand that Ukraine withdraw ...": the
+        # nearer cue says more than a weak one ("question of", "including", "plan")
+        later = _first_cue(document.lower, governor.end, term.start(), clause_end, term)
+        while later is not None and _WEAK_CUE.fullmatch(later.text):
+            later = _first_cue(document.lower, later.end, term.start(), clause_end, term)
+        if later is not None:
+            governor = later
+    if governor is None or (governor.stance == "proposed" and _NOUN_CUES.search(governor.text)):
+        # "others, including the deployment of peacekeepers, were "absolutely unacceptable"",
+        # "leave territorial questions to be negotiated": a predicate right after the term decides
+        after = _first_cue(document.lower, term.end(), min(clause_end, term.end() + 45), clause_end, term)
+        if after is not None and after.stance != "proposed" and _PREDICATE_LINK.fullmatch(document.lower, term.end(), after.start):
+            governor = after
 
     if _NEGATED_TERM.search(text, max(clause_start, term.start() - 12), term.start()):
         if governor is None or _effective(text, sentence, governor) != "demanded":
@@ -225,6 +261,14 @@ _PLAN_WORD = LazyPattern(
     r"\b(?:plans?|drafts?|proposals?|counter-proposals?|deal|framework|blueprint|initiative|peace\s+terms|"
     r"document|roadmap|road\s+map)\b",
     re.IGNORECASE,
+)
+_WEAK_CUE = LazyPattern(
+    r"(?:question\s+of|future\s+of|including|includes?|plans?|drafts?|proposals?|framework|blueprint|initiative|document)",
+    re.IGNORECASE,
+)
+_PREDICATE_LINK = LazyPattern(
+    r"[\s,\"']*(?:(?:was|were|is|are|remains?|remained|would\s+be|will\s+be|to\s+be|be|had\s+been|has\s+been|"
+    r"have\s+been)\s+)[\"']?(?:(?:absolutely|completely|totally|simply|still|also|clearly|now)\s+)?[\"']?"
 )
 _JOINT = object()  # the holder is explicitly several parties ("the sides discussed ...")
 _JOINT_SUBJECT = LazyPattern(
@@ -450,12 +494,31 @@ def _plan_from_regex() -> re.Pattern[str]:
 
 
 @cache
+def _possessive_actor_regex() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w.])(?P<actor>{_actor_alternation()})'s\s+(?:[\w-]+\s+)?$")
+
+
+@cache
+def _acting_subject_regex() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?:The\s+)?(?P<actor>{_actor_alternation()})\s+(?:{_GROUP_NOUNS}\s+)?(?:on\s+\w+\s+)?"
+        r"(?!(?:said|says|told|added|noted|stressed|warned|insisted|claimed|argued|wrote|confirmed|reported|"
+        r"denied|acknowledged|explained|suggested|signalled|signaled|believes|fears|hopes|thinks)\b)"
+        r"(?:has\s+|have\s+|had\s+)?[a-z]+(?:ed|s)\b"
+    )
+
+
+_GROUP_NOUNS = r"(?:leaders|officials|ministers|negotiators|envoys|diplomats|governments?|administration|lawmakers|allies)"
+
+
+@cache
 def _authored_plan_regex() -> re.Pattern[str]:
     return re.compile(
-        rf"(?<![\w.])(?P<actor>{_actor_alternation()})\s+(?:(?:has|have|had|been|quietly|reportedly|also|secretly)\s+)*"
+        rf"(?<![\w.])(?P<actor>{_actor_alternation()})\s+(?:{_GROUP_NOUNS}\s+)?"
+        r"(?:(?:has|have|had|been|quietly|reportedly|also|secretly|jointly|on\s+\w+day)\s+)*"
         r"(?:working\s+on|worked\s+on|drafted|drew\s+up|drawn\s+up|presented|put\s+forward|proposed|unveiled|"
         r"circulated|submitted|prepared|authored|wrote|sent|delivered)\s+(?:[\w-]+\s+){0,4}?"
-        r"(?:plan|draft|proposal|framework|blueprint|initiative)\b"
+        r"(?:counter-)?(?:plan|draft|proposal|framework|blueprint|initiative)\b"
     )
 
 

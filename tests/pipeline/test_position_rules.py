@@ -1,4 +1,4 @@
-"""One test per extraction rule added in rules-2: each with a text the rule must read and a trap
+"""One test per extraction rule added in rules-2 and rules-3: each with a text the rule must read and a trap
 it must not fall into."""
 
 import pytest
@@ -272,3 +272,105 @@ def test_references_back_to_an_institution():
 )
 def test_scare_quotes_and_quotes_without_a_speaker(text):
     assert quotes(text) == []
+
+
+# -- rules-3: casualty counts -----------------------------------------------------------------
+
+
+def test_rules3_place_named_in_the_toll_phrase():
+    text = "The death toll from the quake in Turkey and Syria climbed past 21,000 as rescuers dug in Antakya."
+    assert casualties(text) == [("Turkey|killed", 21000, "more than")]
+    text = "The death toll from the magnitude 7.7 earthquake in Myanmar rose to 1,644."
+    assert casualties(text) == [("Myanmar|killed", 1644, None)]
+    assert casualties("The death toll from the magnitude 7.7 earthquake rose to 35% of the estimate.") == []
+
+
+def test_rules3_country_of_the_reporting_institution():
+    text = "Myanmar's military government said 3,408 people were injured."
+    assert casualties(text) == [("Myanmar|injured", 3408, None)]
+    text = "Russia's defence ministry said its forces had killed 1,300 Ukrainian soldiers."
+    assert casualties(text) == [("unknown|killed", 1300, None)]
+
+
+def test_rules3_appositive_age_and_coordinated_counts():
+    text = "Two soldiers, aged 19 and 20, were killed in southern Gaza."
+    assert casualties(text) == [("Gaza|killed", 2, None)]
+    text = "Nineteen children and two teachers were killed in Uvalde."
+    assert casualties(text) == [("Uvalde|killed", 19, None), ("Uvalde|killed", 2, None)]
+    assert casualties("Five drones and two missiles were shot down over Uvalde.") == []
+
+
+def test_rules3_elliptic_count_inherits_the_unit():
+    text = "At least 12,600 civilians have been killed in Ukraine since 2022, and nearly 29,400 injured."
+    units = [(p.value_num, p.unit) for p in extract_positions(text) if p.kind == "casualty_count"]
+    assert units == [(12600, "civilians"), (29400, "civilians")]
+    text = "Four soldiers were killed in Kharkiv and 12 people were injured."
+    units = [(p.value_num, p.unit) for p in extract_positions(text) if p.kind == "casualty_count"]
+    assert units == [(4, "soldiers"), (12, "people")]
+
+
+def test_rules3_place_after_a_locative_is_not_a_person():
+    text = "In Russian-occupied Donetsk, the mayor said three people were killed."
+    assert casualties(text) == [("Donetsk|killed", 3, None)]
+    text = "After talks with Volodymyr Zelensky, an aide said three people were killed."
+    assert casualties(text) == [("unknown|killed", 3, None)]
+
+
+def test_rules3_share_valley_and_attacker_are_not_the_place():
+    text = "Dozens remain missing in eastern Spain, most of them in the province of Valencia."
+    assert casualties(text) == [("Spain|missing", 24, "dozens")]
+    text = "Rescuers in Nepal said 112 people had been killed after floods swept through the Kathmandu valley."
+    assert casualties(text) == [("Nepal|killed", 112, None)]
+    text = '"Russia has launched 1,200 drones against our cities," he said. At least 30 people were killed.'
+    assert casualties(text) == [("unknown|killed", 30, "at least")]
+    assert casualties("Floods swept through Kathmandu, where 112 people were killed.") == [("Kathmandu|killed", 112, None)]
+
+
+# -- rules-3: plan terms ----------------------------------------------------------------------
+
+
+def test_rules3_term_patterns():
+    assert terms("The plan would cap Ukraine's peacetime army at 800,000 personnel.")[0][:2] == ("military_size_cap", "proposed")
+    assert terms("Moscow has insisted that Ukraine hold a presidential election.") == [("elections", "demanded", "Moscow", None)]
+    assert terms("Russia held a presidential election in March.") == []
+    assert terms("Under the plan, sanctions would be lifted in stages.")[0][:2] == ("sanctions", "proposed")
+    assert terms("The sanctions were mentioned in the report.") == []
+    assert terms("Under the draft, Crimea would be recognised as Russian.")[0][:2] == ("territory", "proposed")
+    assert terms("Moscow demands Ukraine's neutrality.")[0][:2] == ("nato_membership", "demanded")
+    assert terms("Kyiv wants guarantees of its security from allies.")[0][:2] == ("security_guarantees", "demanded")
+    assert terms("He promised to guarantee delivery of the parcels.") == []
+
+
+def test_rules3_predicate_after_the_term_decides():
+    text = "Others, including the deployment of European peacekeepers, were \"absolutely unacceptable\"."
+    assert terms(text)[0][:2] == ("security_guarantees", "rejected")
+    text = "The plan would leave territorial questions to be negotiated later."
+    assert terms(text)[0][:2] == ("territory", "under discussion")
+    assert terms("The plan includes European peacekeepers, and the talks were long.")[0][:2] == ("security_guarantees", "proposed")
+
+
+def test_rules3_weak_governor_yields_to_a_nearer_cue():
+    text = "The question of territory, including Russia's demand that Ukraine withdraw from Donetsk, is open."
+    assert terms(text) == [("territory", "demanded", "Moscow", None)]
+    text = "Asked whether Ukraine would have to give up land, he shrugged."
+    assert terms(text)[0][:2] == ("territory", "under discussion")
+
+
+def test_rules3_new_stance_cues():
+    assert terms("Kyiv welcomed the ceasefire proposal.")[0][:3] == ("ceasefire", "accepted", "Kyiv")
+    assert terms("Under the US-brokered ceasefire, hostages go free.")[0][:2] == ("ceasefire", "accepted")
+    assert terms("Russia would be welcomed back into the G8 under the plan.")[0][:2] == ("g8_membership", "proposed")
+    assert terms("Moscow condemned the new sanctions.")[0][:3] == ("sanctions", "rejected", "Moscow")
+    assert terms("Moscow expects Kyiv to withdraw from Donetsk.")[0][:3] == ("territory", "demanded", "Moscow")
+    assert terms("Kyiv is expected to discuss a ceasefire.")[0][:2] == ("ceasefire", "under discussion")
+
+
+def test_rules3_holders():
+    text = "EU leaders failed on Thursday to agree on a plan to use immobilised Russian assets."
+    assert terms(text) == [("frozen_assets", "proposed", "EU", None)]
+    text = "European leaders on Sunday presented a counter-proposal. It would cap the army at 800,000 under the plan."
+    assert [t[2] for t in terms(text)] == ["EU"]
+    text = "Ushakov said others in the US plan, including European peacekeepers, were unacceptable."
+    assert terms(text) == [("security_guarantees", "rejected", "Moscow", None)]
+    text = "Zelensky said the plan includes European peacekeepers."
+    assert terms(text)[0][:2] == ("security_guarantees", "proposed")
