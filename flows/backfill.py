@@ -28,11 +28,8 @@ def prepare_batch(files: list[SourceFile], max_bytes: int, dedup: DedupConfig):
 
 @task(name="load-batch", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
 def load_batch_task(db: str, articles, failures, run_id: str, seen_at: datetime) -> LoadResult:
-    con = connect(db)
-    try:
+    with connect(db) as con:
         return load_batch(con, articles, failures, run_id=run_id, seen_at=seen_at)
-    finally:
-        con.close()
 
 
 @flow(name="backfill", task_runner=ThreadPoolTaskRunner(max_workers=2))
@@ -60,11 +57,8 @@ def backfill(paths: list[str], db: str | None = None, batch_size: int = DEFAULT_
 
 def _stored_dedup_config(db: str) -> DedupConfig:
     """The near-duplicate settings the warehouse was built with, so signatures match stored ones."""
-    con = connect(db)
-    try:
+    with connect(db) as con:
         return load_config(con)
-    finally:
-        con.close()
 
 
 def _describe(result: LoadResult) -> str:

@@ -11,10 +11,7 @@ from warehouse.dedup import load_config, rebuild
 @flow(name="dedup-rebuild")
 def dedup_rebuild(db: str | None = None, settings: dict | None = None) -> dict:
     """Rebuild near-duplicate detection with the stored settings, changed by `settings`. Idempotent."""
-    con = connect(db_path(db))
-    try:
+    with connect(db_path(db)) as con:
         config = replace(load_config(con), **(settings or {}))
         result = rebuild(con, config)
-    finally:
-        con.close()
     return {**result, "settings": config.as_dict()}

@@ -20,11 +20,8 @@ def extract_batch(versions: list[tuple]) -> list[tuple]:
 
 @task(name="replace-positions", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
 def replace_batch(db: str, extracted: list[tuple]) -> int:
-    con = connect(db)
-    try:
+    with connect(db) as con:
         return replace_positions(con, extracted, EXTRACTOR_VERSION)
-    finally:
-        con.close()
 
 
 @flow(name="reprocess")
@@ -33,11 +30,8 @@ def reprocess(db: str | None = None, everything: bool = False, batch_size: int =
     db = str(db_path(db))
     after, versions, positions = "", 0, 0
     while True:
-        con = connect(db)
-        try:
+        with connect(db) as con:
             batch = stale_versions(con, EXTRACTOR_VERSION, after=after, limit=batch_size, everything=everything)
-        finally:
-            con.close()
         if not batch:
             break
         after = batch[-1][0]

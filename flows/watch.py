@@ -22,13 +22,14 @@ from pipeline.documents import ItemFailure
 from pipeline.errors import ItemError
 from pipeline.feeds import FeedConfig, FeedEntry, load_feeds, parse_feed
 from pipeline.fetch import Fetcher, FetchSettings, Validators
-from pipeline.neardup import band_hashes
+from pipeline.neardup import fingerprint
 from pipeline.web import page_to_article, summary_to_article
 from warehouse.db import connect, db_path
 from warehouse.dedup import load_config
 from warehouse.load import LoadResult, load_batch
 from warehouse.raw import RawArchive
-from warehouse.web import last_polls, record_entries, record_feed_poll, record_http, validators_for
+from warehouse.web import (last_polls, recent_entries, record_entries, record_feed_poll, record_http,
+                           validators_for)
 
 PAGE_BATCH = 200  # pages per fetch/load task pair: Prefect costs ~0.1-0.3 s per task run here
 
@@ -93,15 +94,13 @@ def extract_pages(pages: list, feed: FeedConfig, archive: RawArchive, dedup, see
         article.raw_ref = ref
         articles.append(article)
     for article in articles:
-        article.band_hashes = band_hashes(article.text, dedup)
-        article.band_settings = dedup.signature_settings()
+        fingerprint(article, dedup)
     return articles, failures, http
 
 
 @task(name="load-pages", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
 def load_pages(db: str, articles, failures, http, entries_rows, run_id: str, seen_at: datetime) -> LoadResult:
-    con = connect(db)
-    try:
+    with connect(db) as con:
         result = load_batch(con, articles, failures, run_id=run_id, seen_at=seen_at)
         # Validators only after the articles are in: a crash in between means a re-fetch, never a miss.
         con.execute("BEGIN TRANSACTION")
@@ -109,8 +108,6 @@ def load_pages(db: str, articles, failures, http, entries_rows, run_id: str, see
         record_entries(con, entries_rows)
         con.execute("COMMIT")
         return result
-    finally:
-        con.close()
 
 
 @flow(name="watch")
@@ -120,13 +117,10 @@ def watch(feeds: str = "feeds.toml", db: str | None = None, only_due: bool = Fal
     feed_list = load_feeds(feeds)
     run_id = str(flow_run.get_id() or uuid.uuid4().hex)
     seen_at = _now()
-    con = connect(db)
-    try:
+    with connect(db) as con:
         polled = last_polls(con)
         feed_validators = validators_for(con, [f.url for f in feed_list])
         dedup = load_config(con)
-    finally:
-        con.close()
     due = [f for f in feed_list if not only_due or _is_due(f, polled.get(f.url), seen_at)]
     summary = PassSummary(feeds=len(due))
     archive = RawArchive(run_id)
@@ -143,11 +137,8 @@ def watch(feeds: str = "feeds.toml", db: str | None = None, only_due: bool = Fal
 def next_due_in(feeds_path: str, db: str | None = None) -> float:
     """Seconds until the next feed is due (for the CLI's polling loop)."""
     feed_list = load_feeds(feeds_path)
-    con = connect(db_path(db))
-    try:
+    with connect(db_path(db)) as con:
         polled = last_polls(con)
-    finally:
-        con.close()
     now = _now()
     waits = [((polled.get(f.url) or now) + timedelta(minutes=f.interval) - now).total_seconds() for f in feed_list]
     return max(0.0, min(waits, default=60.0))
@@ -177,12 +168,9 @@ def _poll_feed(feed, fetcher, validators, db, archive, dedup, run_id, seen_at, w
         summary.feed_errors += status == "error"
         stage = result.stage if isinstance(result, ItemError) else "feed"
         failures.append(ItemFailure("feed", feed.url, stage, error))
-    con = connect(db)
-    try:
+    with connect(db) as con:
         record_feed_poll(con, feed, at=seen_at, status=status, error=error, title=title, entries=len(entries))
         cached = validators_for(con, [e.url for e in entries if e.url])
-    finally:
-        con.close()
     if failures:
         load_pages(db, [], failures, [], [], run_id, seen_at)
     fetchable = [e for e in entries if e.url]
@@ -201,24 +189,15 @@ def _poll_feed(feed, fetcher, validators, db, archive, dedup, run_id, seen_at, w
         summary.statuses.add(load_pages(db, articles, page_failures, page_http, entry_rows, run_id, seen_at))
     if not isinstance(result, ItemError):
         # The feed's own validators last: a crash before this re-reads the feed, never skips entries.
-        con = connect(db)
-        try:
+        with connect(db) as con:
             record_http(con, [_http_row(result)])
-        finally:
-            con.close()
 
 
 def _with_recent_entries(db, feed, entries, seen_at):
     """Entries in the feed now, plus entries of this feed first seen recently (re-checked for updates)."""
     days = float(os.environ.get("ARTICLEWATCH_RECHECK_DAYS", "2"))
-    con = connect(db, read_only=True)
-    try:
-        rows = con.execute(
-            """SELECT entry_id, url, title, published_at, author, summary FROM feed_entries
-               WHERE feed_url = ? AND first_seen_at >= ? ORDER BY first_seen_at, entry_id""",
-            [feed.url, seen_at - timedelta(days=days)]).fetchall()
-    finally:
-        con.close()
+    with connect(db, read_only=True) as con:
+        rows = recent_entries(con, feed.url, seen_at - timedelta(days=days))
     by_id = {e.entry_id: e for e in entries}
     for entry_id, url, title, published_at, author, summary in rows:
         by_id.setdefault(entry_id, FeedEntry(entry_id, url, title, published_at, author, summary))

@@ -3,7 +3,7 @@
 from .documents import Article, ItemFailure, SourceFile
 from .errors import ItemError
 from .extract import to_article
-from .neardup import DedupConfig, band_hashes
+from .neardup import DedupConfig, fingerprint
 from .readers import read_file
 
 
@@ -32,7 +32,6 @@ def prepare_files(
             except ItemError as exc:
                 failures.append(ItemFailure(document.source, exc.item, exc.stage, exc.reason))
                 continue
-            article.band_hashes = band_hashes(article.text, dedup)
-            article.band_settings = dedup.signature_settings()
+            fingerprint(article, dedup)
             articles.append(article)
     return articles, failures

@@ -127,6 +127,13 @@ def band_hashes(text: str, config: DedupConfig) -> list[int]:
     return mixed.view(np.int64).tolist()
 
 
+def fingerprint(article, config: DedupConfig) -> None:
+    """Give an article the band hashes of `config`; kept when they were made with the same settings."""
+    if article.band_settings != config.signature_settings():
+        article.band_hashes = band_hashes(article.text, config)
+        article.band_settings = config.signature_settings()
+
+
 def similarity(a: set[str], b: set[str]) -> Similarity:
     if not a or not b:
         return Similarity(0.0, 0.0, 0)

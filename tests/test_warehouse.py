@@ -8,7 +8,7 @@ import pytest
 from pipeline.documents import Article, ItemFailure
 from pipeline.identity import text_sha256
 from pipeline.positions import Position
-from warehouse.db import WarehouseLocked, WarehouseMissing, connect
+from warehouse.db import WarehouseMissing, connect
 from warehouse.load import load_batch
 
 T0 = datetime(2025, 11, 20, 8, 0)
@@ -16,10 +16,11 @@ RUN = datetime(2025, 11, 25, 12, 0)
 
 
 def casualty(text: str, number: float, place="Ternopil", outcome="killed") -> Position:
-    start = text.index(str(int(number)))
+    """A casualty position whose evidence is the whole of `text` (which must state the number)."""
+    assert str(int(number)) in text
     return Position(kind="casualty_count", key=f"{place}|{outcome}", value_num=number, value_text=None,
                     unit="people", qualifier="at least", speaker=None, evidence=text, char_start=0,
-                    char_end=len(text), place=place, outcome=outcome) if start >= 0 else None
+                    char_end=len(text), place=place, outcome=outcome)
 
 
 def article(identity, text, *, outlet=None, at=None, positions=None) -> Article:

@@ -2,18 +2,16 @@
 
 from datetime import timedelta
 
-from pipeline.neardup import DedupConfig, band_hashes
-from pipeline.normalise import normalise_text
+from pipeline.neardup import DedupConfig, fingerprint
 from warehouse.db import connect
 from warehouse.dedup import rebuild
 
 from test_neardup import BOILERPLATE, OTHER, WIRE
-from test_warehouse import RUN, T0, article, casualty, counts, load, rows
+from test_warehouse import T0, article, casualty, counts, load, rows
 
 
 def with_bands(a, config=DedupConfig()):
-    a.band_hashes = band_hashes(a.text, config)
-    a.band_settings = config.signature_settings()
+    fingerprint(a, config)
     return a
 
 

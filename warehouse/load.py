@@ -11,7 +11,7 @@ import pyarrow as pa
 from pipeline.diffs import text_diff
 from pipeline.documents import Article, ItemFailure
 from pipeline.identity import article_id_for, version_id_for
-from pipeline.neardup import band_hashes
+from pipeline.neardup import fingerprint
 
 from .dedup import (BatchIndex, band_rows, find_near_duplicates, insert_bands, load_config, merge_stories,
                     stored_candidates)
@@ -79,10 +79,8 @@ def load_batch(
     try:
         state = _current_state(con, articles)
         state["dedup"] = config = load_config(con)
-        for article in articles:
-            if article.band_settings != config.signature_settings():
-                article.band_hashes = band_hashes(article.text, config)
-                article.band_settings = config.signature_settings()
+        for article in articles:  # signatures made with other settings than the stored ones
+            fingerprint(article, config)
         state["stored"] = stored_candidates(con, {i: a.band_hashes for i, a in enumerate(articles)
                                                   if article_id_for(a.identity) not in state["known"]},
                                            config.min_shared_bands)

@@ -19,8 +19,7 @@ class QueryError(WarehouseError):
 
 def run_readonly(sql: str, db=None) -> tuple[list[str], list[tuple]]:
     """Run user SQL on a read-only connection; returns the last statement's columns and rows."""
-    con = connect(db, read_only=True)
-    try:
+    with connect(db, read_only=True) as con:
         try:
             statements = con.extract_statements(sql)
         except duckdb.Error as exc:
@@ -42,8 +41,6 @@ def run_readonly(sql: str, db=None) -> tuple[list[str], list[tuple]]:
             return columns, cursor.fetchall()
         except duckdb.Error as exc:
             raise QueryError(_clean(exc)) from None
-    finally:
-        con.close()
 
 
 def changes_sql(kind: str | None = None, key: str | None = None) -> tuple[str, list]:
@@ -68,14 +65,12 @@ def changes_sql(kind: str | None = None, key: str | None = None) -> tuple[str, l
 
 def run_query(sql: str, params: list, db=None) -> tuple[list[str], list[tuple]]:
     """Run one of our own read queries (parameterised) on a read-only connection."""
-    con = connect(db, read_only=True)
-    try:
-        cursor = con.execute(sql, params)
-        return [d[0] for d in cursor.description], cursor.fetchall()
-    except duckdb.Error as exc:
-        raise QueryError(_clean(exc)) from None
-    finally:
-        con.close()
+    with connect(db, read_only=True) as con:
+        try:
+            cursor = con.execute(sql, params)
+            return [d[0] for d in cursor.description], cursor.fetchall()
+        except duckdb.Error as exc:
+            raise QueryError(_clean(exc)) from None
 
 
 def _clean(exc: Exception) -> str:

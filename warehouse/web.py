@@ -5,7 +5,6 @@ from datetime import datetime
 import duckdb
 import pyarrow as pa
 
-from .load import insert_rows
 
 HTTP_SCHEMA = pa.schema([("url", pa.string()), ("etag", pa.string()), ("last_modified", pa.string()),
                          ("status", pa.int32()), ("bytes", pa.int64()), ("checked_at", pa.timestamp("us")),
@@ -55,6 +54,14 @@ def record_entries(con: duckdb.DuckDBPyConnection, rows: list[dict]) -> int:
         return con.execute("SELECT count(*) FROM feed_entries").fetchall()[0][0] - before
     finally:
         con.unregister("_entries")
+
+
+def recent_entries(con: duckdb.DuckDBPyConnection, feed_url: str, since: datetime) -> list[tuple]:
+    """(entry_id, url, title, published_at, author, summary) of a feed's entries first seen since `since`."""
+    return con.execute(
+        """SELECT entry_id, url, title, published_at, author, summary FROM feed_entries
+           WHERE feed_url = ? AND first_seen_at >= ? ORDER BY first_seen_at, entry_id""",
+        [feed_url, since]).fetchall()
 
 
 def last_polls(con: duckdb.DuckDBPyConnection) -> dict[str, datetime]:
