@@ -27,7 +27,7 @@ from pipeline.identity import text_sha256
 from pipeline.neardup import DedupConfig, band_hashes
 from pipeline.normalise import normalise_text
 from warehouse.db import connect
-from warehouse.dedup import rebuild, save_config
+from warehouse.dedup import save_config
 from warehouse.load import load_batch
 
 SEEN = datetime(2025, 11, 20, 8, 0)

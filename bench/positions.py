@@ -446,7 +446,7 @@ def format_overhead(overhead: Overhead) -> str:
         f"{(overhead.with_positions - overhead.without_positions) / overhead.pages * 1000:.1f} ms per page)",
         f"  without positions {overhead.without_positions:6.2f} s  ({overhead.without_positions / overhead.pages * 1000:.1f} ms per page)",
         f"  ratio {overhead.ratio:.3f}: positions add {overhead.ratio - 1:+.1%} ({verdict})",
-        f"whole backfill work (the same, then one load_batch into a new DuckDB file):",
+        "whole backfill work (the same, then one load_batch into a new DuckDB file):",
         f"  with positions    {overhead.with_load:6.2f} s, without {overhead.without_load:6.2f} s: "
         f"ratio {overhead.load_ratio:.3f}, positions add {overhead.load_ratio - 1:+.1%} "
         f"({'OK' if overhead.load_ratio - 1 <= MAX_OVERHEAD else 'OVER the budget'})",

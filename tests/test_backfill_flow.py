@@ -3,7 +3,6 @@
 import json
 import shutil
 
-import pytest
 
 from flows.backfill import backfill
 from conftest import SEEDS, assert_natural_keys_unique, query, table_counts as counts
