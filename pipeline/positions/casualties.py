@@ -18,7 +18,7 @@ from .lazy_regex import LazyPattern, alternation, lowered
 from .document import Document
 from .model import Position
 from .numbers import COUNT, QUALIFIER, parse_count
-from .places import best_place, find_places
+from .places import best_place, contains, dateline, find_places, headline_text, is_container, modifies_organisation
 from .sentences import Sentence
 
 UNKNOWN_PLACE = "unknown"
@@ -210,9 +210,24 @@ def _make_count(match: re.Match, outcome: str, noun: str | None) -> _Count | Non
 
 
 def _place_for(document: Document, sentence: Sentence, count: _Count, counts: list[_Count]) -> str:
-    place = _place_in_sentence(document, sentence, count, counts)
-    if place is not None:
+    """The count's place in its sentence; else the context's (earlier sentences, the dateline,
+    the headline). A country or US state the sentence only names in passing ("Turkey's disaster
+    agency said ...", "after Russia pounded Ukraine's second city") gives way to a place of the
+    context that lies in it."""
+    place, explicit = _place_in_sentence(document, sentence, count, counts)
+    if place is not None and (explicit or not is_container(place)):
         return place
+    for mention in _context_places(document, sentence):
+        if place is None:
+            return mention.name
+        if mention.specific and contains(place, mention.name):
+            return mention.name
+    return place or UNKNOWN_PLACE
+
+
+def _context_places(document: Document, sentence: Sentence):
+    """The best place of each earlier sentence (nearest first), then the dateline, then the
+    headline's."""
     index = document.sentence_index(sentence)
     for back in range(1, _PREVIOUS_SENTENCES_FOR_PLACE + 1):
         if index - back < 0:
@@ -221,24 +236,34 @@ def _place_for(document: Document, sentence: Sentence, count: _Count, counts: li
         free, _ = _places_in(document, candidate)
         place = best_place([m for m in free if not m.destination] or free, candidate.end)
         if place is not None:
-            return place.name
+            yield place
+    opening = _dateline(document)
+    if opening is not None:
+        yield opening
     if document.title:
-        place = best_place(find_places(document.title, 0, len(document.title)), 0)
+        title = headline_text(document.title)
+        place = best_place(find_places(title, 0, len(title)), 0)
         if place is not None:
-            return place.name
-    return UNKNOWN_PLACE
+            yield place
 
 
-def _place_in_sentence(document: Document, sentence: Sentence, count: _Count, counts: list[_Count]) -> str | None:
+def _dateline(document: Document):
+    if "dateline" not in document.cache:
+        document.cache["dateline"] = dateline(document.text)
+    return document.cache["dateline"]
+
+
+def _place_in_sentence(document: Document, sentence: Sentence, count: _Count, counts: list[_Count]) -> tuple[str | None, bool]:
     """The place right after the count in its clause ("1,200 people in southern Israel"), else
     the best in the sentence that is not a destination, else a specific place named inside an
-    institution ("Gaza's health ministry")."""
+    institution ("Gaza's health ministry"). Also whether the sentence puts the count there
+    explicitly (after a locative preposition) rather than naming the place in passing."""
     text = document.text
     free, inside = _places_in(document, sentence)
     if count.scope is not None:
         scoped = [m for m in free if count.scope[0] <= m.start < count.scope[1] and not m.destination]
         if scoped:
-            return scoped[0].name  # "the death toll from the quake in Turkey and Syria climbed past 21,000"
+            return scoped[0].name, True  # "the death toll from the quake in Turkey and Syria climbed past 21,000"
     # "the village of Novopavlivka in the Donetsk region": the region only locates the village
     free = [m for m in free if not any(_CONTAINED_IN.fullmatch(text, o.end, m.start) for o in free if o is not m)]
     others = [c.anchor for c in counts if c is not count]
@@ -248,14 +273,16 @@ def _place_in_sentence(document: Document, sentence: Sentence, count: _Count, co
         if mention.possessive and i + 1 < len(free) and free[i + 1].start - mention.end <= 2:
             continue  # "in Papua New Guinea's Enga province": the province
         if not _CLAUSE_BREAK.search(text, count.end, mention.start) and not any(count.end <= a < mention.start for a in others):
-            return mention.name
+            return mention.name, True
         break
     place = best_place([m for m in free if not m.destination] or free, count.anchor)
     if place is None:
         place = best_place([m for m in inside if m.specific], count.anchor)
     if place is None and count.unit != "soldiers":  # "Myanmar's military government said ...": its country
         place = best_place([m for m in inside if m.possessive], count.anchor)
-    return place.name if place else None
+    if place is None:
+        return None, False
+    return place.name, place in free and place.locative
 
 
 def _places_in(document: Document, sentence: Sentence):
@@ -269,14 +296,23 @@ def _places_in(document: Document, sentence: Sentence):
     institutions = [(m.start, m.end) for m in mentions if m.kind == "institution"]
     text = document.text
     # "In Russian-occupied Donetsk": a "person" right after a locative preposition is a place
-    people = [(s, e) for s, e in people if not _LOCATIVE_JUST_BEFORE.search(text, max(0, s - 8), s)]
+    people = [(s, e) for s, e in people
+              if not _LOCATIVE_JUST_BEFORE.search(text, max(0, s - 8), s) and not _LOCATIVE_OPENING.match(text, s, e)]
     free, inside = [], []
-    for place in find_places(text, sentence.start, sentence.end, people):
+    found = find_places(text, sentence.start, sentence.end, people)
+    opening = _dateline(document)
+    if opening is not None and sentence.start <= opening.start < sentence.end:
+        found = [opening] + [m for m in found if m.start >= opening.end]  # "MINNEAPOLIS (AP) — ..."
+    for place in found:
         if _NOT_THE_PLACE_AFTER.match(text, place.end, sentence.end):
             continue  # "the Kathmandu valley", "the Dnipro river"
         if not place.locative and _ACTOR_VERB_AFTER.match(text, place.end, sentence.end):
             continue  # "Russia has launched 1,200 drones": the attacker, not where it happened
         within = any(s <= place.start and place.end <= e and (e - s) > (place.end - place.start) + 3 for s, e in institutions)
+        if place.guessed and any(s < place.end and place.start < e for s, e in institutions):
+            continue  # "in Hamas captivity"
+        if not place.locative and modifies_organisation(text, place.end):
+            within = True  # "Maryland State Police Col. Roland Butler said", "Turkey's disaster agency"
         (inside if within else free).append(place)
     # "dozens remain missing, most of them in Valencia": a share of the count, not its place
     if free and ("of them" in sentence.text or "of whom" in sentence.text):
@@ -424,9 +460,12 @@ _NUMBER_GLUED_AFTER = LazyPattern(r"(?:[:%]\d|\s*(?:%|percent|per\s+cent)\b)", r
 _CONTAINED_IN = LazyPattern(r"(?:'s)?\s+in\s+(?:the\s+)?(?:[\w-]+\s+)?|,\s")
 _AND_BEFORE = LazyPattern(lowered(rf"(?<![\w-])and\s+(?:{QUALIFIER}\s+)?$"))
 _LOCATIVE_JUST_BEFORE = LazyPattern(r"(?<![\w-])(?:in|In|near|Near|outside|Outside)\s+$")
+_LOCATIVE_OPENING = LazyPattern(r"(?:In|Across|Near|Outside|Throughout|Around|Inside)\s")  # "Across Turkey" is no person
 _NOT_THE_PLACE_AFTER = LazyPattern(r"\s+(?:valley|river|basin|mountains|hills|coast|sea|lake|delta|bay)\b", re.IGNORECASE)
 _ACTOR_VERB_AFTER = LazyPattern(
-    r"\s+(?:has|have|had|launched|fired|attacked|struck|shelled|bombed|invaded|sent|deployed|claimed|says|said)\b"
+    r"\s+(?:(?:has|have|had)\s+(?:\w+\s+)?)?(?:has|have|had|launched|fired|attacked|struck|shelled|bombed|invaded|sent|"
+    r"deployed|claimed|says|said|pounded|hit|targeted|unleashed|battered|pummel+ed|blitzed|raided|stormed|bombarded|"
+    r"carried\s+out|retaliated|downed|shot\s+down|intercepted)\b"
 )
 _SHARE_BEFORE = LazyPattern(
     r"\b(?:most|many|some|half|all|several|the\s+majority|\w+)\s+of\s+(?:them|whom)\s+(?:\w+\s+){0,2}?"

