@@ -85,14 +85,14 @@ def _holder(document: Document, sentence: Sentence, cue: "_Cue | None", source: 
         holder = _possessive_actor_before(text, sentence, cue)  # "Russia's demand that ..."
     stance = cue.stance if cue is not None else None
     if holder is None and stance in ("rejected", "accepted") and source:
-        holder = _side_of(source)  # Moscow's aide rejecting "the US plan" holds the rejection
+        holder = _side_of(source) or _side_from_description(document, source)  # Moscow's aide rejecting "the US plan" holds the rejection
     holder = holder or _plan_owner_in(text, sentence.start, sentence.end)
     if holder is None and (cue is None or _NOUN_CUES.search(cue.text)):
         holder = _acting_subject(text, sentence)  # "EU leaders failed to agree on a plan to use ..."
     if holder is None and _PLAN_WORD.search(text, sentence.start, sentence.end):
         holder = _plan_owner_of_document(document)
     if holder is None and source:
-        holder = _side_of(source)
+        holder = _side_of(source) or _side_from_description(document, source)
     return holder
 
 
@@ -100,6 +100,36 @@ def _side_of(source: str) -> str | None:
     actors = _actors()
     words = [w.removesuffix("'s") for w in source.split()]
     return actors.get(source) or next((actors[w] for w in words if w in actors), None)
+
+
+def _side_from_description(document: Document, source: str) -> str | None:
+    """The side a person's description in the text gives them: "Senior Hamas official Basem
+    Naim", "Italian Prime Minister Giorgia Meloni", "Kaja Kallas, the EU's foreign policy chief"."""
+    sides = document.cache.setdefault("described_sides", {})
+    if source not in sides:
+        sides[source] = _find_described_side(document.text, source)
+    return sides[source]
+
+
+def _find_described_side(text: str, source: str) -> str | None:
+    surname = source.split()[-1]
+    if len(surname) < 3 or not surname[0].isupper():
+        return None
+    for name in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text):
+        before = text[max(0, name.start() - 70) : name.start()]
+        before = re.split(r"[.;:!?\"\u201c\u201d]|,(?!\s+(?:the|a|an)\s)", before)[-1]  # the description's own clause
+        actors = list(_actor_regex().finditer(before))
+        if actors and len(before[actors[-1].end():].split()) <= 5:
+            return _actors()[actors[-1].group()]
+        after = _APPOSITION.match(text, name.end())
+        if after:
+            actor = _actor_regex().search(after.group("description"))
+            if actor:
+                return _actors()[actor.group()]
+    return None
+
+
+_APPOSITION = LazyPattern(r"(?:\s+[A-Z][\w'-]+)?,\s+(?P<description>(?:the|a|an)\s+[^,.;:\"]{3,60})")
 
 
 def _possessive_actor_before(text: str, sentence: Sentence, cue: "_Cue") -> str | None:
@@ -165,12 +195,12 @@ def _stance(document: Document, sentence: Sentence, term: re.Match) -> tuple[str
             later = _first_cue(document.lower, later.end, term.start(), clause_end, term)
         if later is not None:
             governor = later
-    if governor is None or (governor.stance == "proposed" and _NOUN_CUES.search(governor.text)):
+    if governor is None or (governor.stance == "proposed" and _NOUN_CUES.search(governor.text)) or _FRAMING_CUE.fullmatch(governor.text):
         # "others, including the deployment of peacekeepers, were "absolutely unacceptable"",
         # "leave territorial questions to be negotiated": a predicate right after the term decides
         after = _first_cue(document.lower, term.end(), min(clause_end, term.end() + 45), clause_end, term)
         if after is not None and after.stance != "proposed" and _PREDICATE_LINK.fullmatch(document.lower, term.end(), after.start):
-            governor = after
+            governor = after  # "insisting that elections are impossible": the predicate says it
 
     if _NEGATED_TERM.search(text, max(clause_start, term.start() - 12), term.start()):
         if governor is None or _effective(text, sentence, governor) != "demanded":
@@ -178,6 +208,12 @@ def _stance(document: Document, sentence: Sentence, term: re.Match) -> tuple[str
     condition = _CONDITION.search(text, governor.end if governor else clause_start, term.start())
     if condition and not _CONDITION.search(text, clause_start, governor.start if governor else clause_start):
         return "demanded", _Cue("demanded", condition.start(), condition.end(), condition.group())
+    if governor is not None and governor.stance in ("rejected", "accepted"):
+        # "... will take what we need if Kyiv refuses to pull its forces out": whoever sets the
+        # condition demands the term, whatever the conditional clause's verb
+        setter = _CONDITION_OPENING.search(text, max(clause_start, governor.start - 40), governor.start)
+        if setter and setter.start() > clause_start:
+            return "demanded", _Cue("demanded", setter.start(), setter.end(), setter.group())
     best = governor or _first_cue(document.lower, term.end(), clause_end, clause_end, term)
     if best is not None:
         pass
@@ -276,6 +312,12 @@ _JOINT_SUBJECT = LazyPattern(
     r"the\s+two\s+countries|the\s+two\s+leaders|allies)\b",
     re.IGNORECASE,
 )
+_SPEECH_BEFORE = LazyPattern(
+    r"\b(?:said|says|told\s+\w+|added|warned|insisted|stressed|announced|confirmed)\s+(?:that\s+)?(?:the\s+)?$"
+)
+_OBLIGATION_CUE = LazyPattern(r"must|should|has\s+to|have\s+to|needs?\s+to", re.IGNORECASE)
+_FRAMING_CUE = LazyPattern(r"insist\w*", re.IGNORECASE)  # frames a claim; the claim's own predicate decides
+_CONDITION_OPENING = LazyPattern(r"\b(?:if|unless)\s+(?:[\w'-]+\s+){1,3}$", re.IGNORECASE)
 _NEGATED_TERM = LazyPattern(r"\b(?:no|without|nor)\s+(?:(?:\w+\s+){0,1})?$", re.IGNORECASE)
 _CONDITION = LazyPattern(
     r"\b(?:if|once|unless|provided(?:\s+that)?|as\s+long\s+as|on\s+condition\s+that|in\s+exchange\s+for|"
@@ -319,7 +361,12 @@ def _holder_from_cue(text: str, sentence: Sentence, cue: _Cue | None):
             continue
         if text.startswith("'s", match.end()) or _coordinated(text, match, sentence):
             continue
-        if in_subject_position(text, sentence.start, match.start()):
+        if in_subject_position(text, sentence.start, match.start()) or (
+            _SPEECH_BEFORE.search(text, max(sentence.start, match.start() - 30), match.start())
+            and not _OBLIGATION_CUE.fullmatch(cue.text)
+        ):
+            # "Bessent said Washington would offer to lift sanctions"; but in "Trump said Russia
+            # should be brought back" the one obliged is not the one demanding
             candidates.append(match)
     if not candidates:
         return None
@@ -356,7 +403,10 @@ def _count_plan_owner(text: str) -> str | None:
     for match in _owned_plan_regex().finditer(text):
         votes[_actors()[match.group("actor")]] += 1
     for match in _authored_plan_regex().finditer(text):
-        votes[_actors()[match.group("actor")]] += 2
+        if match.group("actor"):
+            votes[_actors()[match.group("actor")]] += 2
+        else:  # "Witkoff flew to Moscow carrying a revised peace framework"
+            votes[_actors()[match.group("carrier")]] += 1
     if not votes:
         return None
     return votes.most_common(1)[0][0]
@@ -519,6 +569,8 @@ def _authored_plan_regex() -> re.Pattern[str]:
         r"(?:working\s+on|worked\s+on|drafted|drew\s+up|drawn\s+up|presented|put\s+forward|proposed|unveiled|"
         r"circulated|submitted|prepared|authored|wrote|sent|delivered)\s+(?:[\w-]+\s+){0,4}?"
         r"(?:counter-)?(?:plan|draft|proposal|framework|blueprint|initiative)\b"
+        rf"|(?<![\w.])(?P<carrier>{_actor_alternation()})\s+(?:[\w,'-]+\s+){{0,6}}?(?:carrying|carried|bringing|brought|"
+        r"delivering|presenting|with)\s+(?:[\w-]+\s+){0,4}?(?:counter-)?(?:plan|draft|proposal|framework|blueprint|initiative)\b"
     )
 
 

@@ -1,4 +1,4 @@
-"""One test per extraction rule added in rules-2 and rules-3: each with a text the rule must read and a trap
+"""One test per extraction rule added in rules-2, rules-3 and rules-4: each with a text the rule must read and a trap
 it must not fall into."""
 
 import pytest
@@ -420,3 +420,61 @@ def test_an_unknown_name_after_in_is_a_place_but_not_a_nationality():
     assert casualties(text) == [("Deir al-Balah|killed", 12, None)]
     text = "Kfar Aza was quiet. Five people were killed in Israeli strikes overnight, medics said."
     assert casualties(text) == [("unknown|killed", 5, None)]
+
+
+# -- rules-4: plan terms ----------------------------------------------------------------------
+
+
+def test_a_condition_setter_demands_the_term_whatever_the_conditional_verb():
+    text = "Putin said Russian troops would take more land if Kyiv refuses to pull its forces out of the Donbas."
+    assert terms(text) == [("territory", "demanded", "Moscow", None)]
+    # trap: a refusal outside any condition stays a rejection
+    assert terms("Kyiv refuses to pull its forces out of the Donbas.") == [("territory", "rejected", "Kyiv", None)]
+
+
+def test_the_claim_after_insisting_decides_the_stance():
+    text = "The Ukrainian president hit back, insisting that elections are impossible under martial law."
+    assert terms(text) == [("elections", "rejected", "Kyiv", None)]
+    assert terms("Trump insisted that Ukraine must hold elections soon.") == [("elections", "demanded", "US", None)]
+
+
+def test_the_subject_of_reported_speech_holds_an_offer_but_not_an_obligation():
+    text = "Treasury Secretary Scott Bessent said Washington would offer to lift sanctions on Rosneft."
+    assert terms(text) == [("sanctions", "proposed", "US", None)]
+    text = "Trump said Russia should be brought back into the G8."
+    assert terms(text) == [("g8_membership", "demanded", "US", None)]
+
+
+def test_a_speakers_description_gives_their_side():
+    text = 'Senior Hamas official Basem Naim said the movement had "no need for an amnesty from the occupier".'
+    assert terms(text) == [("amnesty", "rejected", "Hamas", None)]
+    text = "Italian Prime Minister Giorgia Meloni proposed an Article 5-style security guarantee for Ukraine."
+    assert terms(text) == [("security_guarantees", "proposed", "EU", None)]
+    # trap: a description naming no side gives none
+    text = "Analyst Maria Popova proposed an Article 5-style security guarantee for Ukraine."
+    assert terms(text) == [("security_guarantees", "proposed", None, None)]
+
+
+def test_an_envoy_carrying_a_plan_makes_it_his_sides():
+    text = ("Trump's envoy Steve Witkoff flew to Moscow on Tuesday carrying a revised peace framework. "
+            "The draft would cap Ukraine's armed forces at 800,000 troops, people familiar with it said.")
+    assert terms(text) == [("military_size_cap", "proposed", "US", 800000)]
+
+
+def test_more_wordings_of_terms_and_stances():
+    assert terms("Kyiv could accept a peacetime cap of 800,000 on its armed forces.") == [
+        ("military_size_cap", "accepted", "Kyiv", 800000)]
+    assert terms("The original plan had proposed a limit of 600,000 troops.") == [("military_size_cap", "proposed", None, 600000)]
+    assert terms("Moscow's demands included a sharp reduction in the size of Ukraine's army.") == [
+        ("military_size_cap", "demanded", "Moscow", None)]
+    assert terms("The Kremlin said any use of Russian assets would be theft.") == [("frozen_assets", "rejected", "Moscow", None)]
+    assert terms("Hamas said it remained committed to the truce.") == [("ceasefire", "accepted", "Hamas", None)]
+    assert terms("The RSF said it had agreed to a 90-day humanitarian truce.") == [("ceasefire", "accepted", None, 90)]
+    assert terms("Kyiv has said it will never recognise Russia's occupation of Crimea.") == [("territory", "rejected", "Kyiv", None)]
+    assert terms("European leaders pledged to lead a multinational force in Ukraine.") == [("security_guarantees", "proposed", "EU", None)]
+    assert terms("Ushakov said no compromise had yet been found on the territorial question.") == [
+        ("territory", "under discussion", "Moscow", None)]
+    # traps: a negotiator is not a negotiation; a truce in force is background
+    assert terms("Ukraine's chief negotiator said Kyiv could accept a cap of 800,000 on its army.") == [
+        ("military_size_cap", "accepted", "Kyiv", 800000)]
+    assert terms("Residents returned home despite the truce breaking down.") == []
