@@ -83,6 +83,8 @@ def _counts_in(document: Document, sentence: Sentence) -> list[_Count]:
         readers.append((_verb_then_count(), _read_verb_then_count))
     if "toll" in words or "number" in words:
         readers.append((_toll_then_count(), _read_toll))
+    if "bodies" in words:
+        readers.append((_bodies(), _read_bodies))
     for regex, reader in readers:
         for match in regex.finditer(lower, sentence.start, sentence.end):
             count = reader(text, match, sentence.end)
@@ -194,6 +196,11 @@ def _read_toll(text: str, match: re.Match, sentence_end: int) -> _Count | None:
         qualifier = "more than"
     scope = (match.start("toll"), match.start("via"))
     return _Count(count.anchor, count.end, count.value, qualifier, count.outcome, count.unit, count.detail, count.bare, scope)
+
+
+def _read_bodies(text: str, match: re.Match, sentence_end: int) -> _Count | None:
+    """"86 bodies have been recovered": that many dead."""
+    return _make_count(match, "killed", None)
 
 
 _PASSING = frozenset(("past", "passed", "surpassed", "exceeded", "topped"))
@@ -418,13 +425,14 @@ _OUTCOME = (
     r"(?:taken|rushed|admitted|airlifted|brought)\s+to\s+(?:a\s+|the\s+)?hospitals?|"
     r"(?:treated|hospitali[sz]ed)\s+(?:in|at)\s+(?:a\s+|the\s+)?hospitals?|hospitali[sz]ed|"
     r"(?:stabbed|shot|beaten|burned|burnt|crushed|hacked)\s+to\s+death|shot\s+dead|stabbed|shot(?!\s+down)|"
-    r"missing|unaccounted(?:\s+for)?|captured|taken\s+(?:prisoner|captive|hostage)|abducted|evacuated)"
+    r"missing|unaccounted(?:\s+for)?|captured|taken\s+(?:prisoner|captive|hostage)|abducted|evacuated|"
+    r"drowned|suffocated|electrocuted|(?:burned|burnt)\s+alive|succumbed\s+to\s+(?:their|his|her)\s+(?:injuries|wounds))"
 )
 # A sentence can only hold a count if it has one of these words (the full patterns are costly).
 _OUTCOME_WORD = LazyPattern(
     r"(?:kill|dead|death|died|dies|dying|perish|slain|fatalit|lives|injur|wound|hurt|hospital|missing|"
     r"unaccounted|captur|prisoner|captive|hostage|abduct|evacuat|toll|casualt|stabbed|shot|taken|took|left|leav|"
-    r"claim|number)\w*"
+    r"claim|number|drown|suffocat|electrocut|alive|succumb|bodies)\w*"
 )
 
 
@@ -503,11 +511,21 @@ def _verb_then_count() -> re.Pattern[str]:
 def _toll_then_count() -> re.Pattern[str]:
     return _lowered_regex(
         r"(?P<toll>(?:death|the|injury|casualty|confirmed|official|overall|total|civilian)\s+toll|"
-        r"number\s+of\s+(?:people\s+)?(?:dead|deaths|killed|fatalities|victims|injured|wounded|missing))(?![\w-])"
+        r"number\s+of\s+(?:people\s+)?(?:(?:confirmed|reported|known)\s+)?(?:dead|deaths|killed|fatalities|victims|injured|"
+        r"wounded|missing))(?![\w-])"
         r"(?P<mid>(?:[^.;!?\"]|\.(?=\d)){0,80}?)"
         r"(?<![\w-])(?P<via>to|at|of|reached|reach|reaches|hit|is|was|now|stands\s+at|stood\s+at|past|passed|"
         r"surpassed|exceeded|topped)\s+"
         rf"(?:(?P<qual>{QUALIFIER})\s+)?(?P<count>{COUNT})(?:\s+(?P<noun>{_PERSON_NOUN})(?![\w-]))?",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _bodies() -> re.Pattern[str]:
+    return _lowered_regex(
+        rf"(?<![\w-])(?:(?P<qual>{QUALIFIER})\s+)?(?P<count>{COUNT})(?:\s+(?:more|other|further))?\s+bodies"
+        r"(?!\s+of\s+water)(?![\w-])",
         re.IGNORECASE,
     )
 

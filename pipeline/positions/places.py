@@ -16,7 +16,7 @@ NAMED = CITY  # a place the text names as one ("the town of Rodynske"), unknown 
 _BIG_CITY_POPULATION = 100_000
 _MAX_NAME_TOKENS = 4
 _LOCATIVE_BEFORE = LazyPattern(
-    r"\b(?P<prep>in|near|at|on|outside|around|over|across|throughout|through|from|into|towards?|to|of)\s+"
+    r"\b(?P<prep>in|near|at|on|off|outside|around|over|across|throughout|through|from|into|towards?|to|of)\s+"
     r"(?:(?:the|southern|northern|eastern|western|central|south-eastern|southeastern|north-eastern|northeastern|"
     r"south-western|southwestern|north-western|northwestern|occupied|Russian-occupied|besieged|neighbouring|"
     r"neighboring|war-torn|frontline|front-line)\s+)*$",
@@ -239,7 +239,7 @@ _CAPITALISED_RUN = LazyPattern(
 )
 _TOKEN = LazyPattern(r"\S+")
 _GUESSABLE = LazyPattern(
-    r"\b(?P<prep>in|near|outside)\s+(?P<name>[A-Z][a-z][\w'-]*(?:\s(?:(?:al|el|ad|ar|as|ash|az)-[\w'-]+|[A-Z][a-z][\w'-]*)){0,2})"
+    r"\b(?P<prep>in|near|outside|off)\s+(?P<name>[A-Z][a-z][\w'-]*(?:\s(?:(?:al|el|ad|ar|as|ash|az)-[\w'-]+|[A-Z][a-z][\w'-]*)){0,2})"
     r"(?![\w'-])(?!\s+[A-Z])"
 )
 _DEMONYM_ENDING = LazyPattern(r"(?:ian|ean|ese|ish|ic|i|an)$")

@@ -478,3 +478,13 @@ def test_more_wordings_of_terms_and_stances():
     assert terms("Ukraine's chief negotiator said Kyiv could accept a cap of 800,000 on its army.") == [
         ("military_size_cap", "accepted", "Kyiv", 800000)]
     assert terms("Residents returned home despite the truce breaking down.") == []
+
+
+def test_drowned_bodies_and_confirmed_dead():
+    assert casualties("Fifty-one migrants drowned when their boat sank off Lampedusa.") == [("Lampedusa|killed", 51, None)]
+    assert casualties("In Zanzibar, 86 bodies have been recovered.") == [("Zanzibar|killed", 86, None)]
+    text = "The number of people confirmed dead in Sindh has reached 62, officials said."
+    assert casualties(text) == [("Sindh|killed", 62, None)]
+    # traps: the rescued, bodies of water, a swimmer who did not drown
+    assert casualties("In Zanzibar, 41 people were pulled alive from the sea.") == []
+    assert casualties("Two bodies of water in Sindh flooded.") == []
