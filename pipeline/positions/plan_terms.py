@@ -231,13 +231,13 @@ def _effective(text: str, sentence: Sentence, cue: "_Cue") -> str:
 
 
 def _first_cue(lower: str, start: int, limit: int, end: int, term: re.Match) -> "_Cue | None":
-    """The first stance cue starting in [start, limit) and ending by `end`, not inside the term ("ready to impose" just
+    """The first stance cue starting in [start, limit) and ending by `end`, not inside the term past its first word ("ready to impose" just
     before "impose sanctions" counts); at one position the longest ("ready to impose" over
     "ready to"). Each cue pattern stops at its first match, so a clause is not read twice."""
     first = _any_cue().search(lower, start, end)  # where the first cue is, then which is longest there
-    if first and term.start() <= first.start() < term.end():
-        first = _any_cue().search(lower, term.end(), end)
-    if first is None or first.start() >= limit:
+    if first and term.start() < first.start() < term.end():
+        first = _any_cue().search(lower, term.end(), end)  # but a term opening with a cue keeps it: "threatened new sanctions"
+    if first is None or (first.start() >= limit and not first.start() == limit == term.start()):
         return None
     at = first.start()
     best: _Cue | None = None

@@ -488,3 +488,11 @@ def test_drowned_bodies_and_confirmed_dead():
     # traps: the rescued, bodies of water, a swimmer who did not drown
     assert casualties("In Zanzibar, 41 people were pulled alive from the sea.") == []
     assert casualties("Two bodies of water in Sindh flooded.") == []
+
+
+def test_a_term_opening_with_its_own_stance_verb():
+    assert terms("Trump has threatened new sanctions on Russian oil buyers.") == [("sanctions", "proposed", "US", None)]
+    assert terms("Witkoff said the Russians had agreed to a cap of 800,000 on the Ukrainian army.") == [
+        ("military_size_cap", "accepted", "Moscow", 800000)]
+    # trap: a verb inside the term that is no stance cue leaves the stance to the clause
+    assert terms("The EU will discuss new sanctions on Russia.") == [("sanctions", "under discussion", "EU", None)]
