@@ -8,7 +8,7 @@ from functools import cached_property
 from .lazy_regex import LazyPattern, lower_text
 from .people import SpeakerIndex
 from .quotes import Quote, find_quotes
-from .sentences import Sentence, split_sentences
+from .sentences import Sentence, split_paragraphs, split_sentences
 
 
 @dataclass
@@ -20,8 +20,9 @@ class Document:
     cache: dict = field(init=False, default_factory=dict)  # per-text results shared by extractors
 
     def __post_init__(self) -> None:
-        self.sentences = split_sentences(self.text)
-        self.quotes = find_quotes(self.text)
+        paragraphs = split_paragraphs(self.text)
+        self.sentences = split_sentences(self.text, paragraphs)
+        self.quotes = find_quotes(self.text, paragraphs)
         self._sentence_starts = [s.start for s in self.sentences]
 
     @cached_property
