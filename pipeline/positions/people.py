@@ -229,7 +229,7 @@ class SpeakerIndex:
         def overlapping(s: int, e: int) -> list[Mention]:
             return [m for m in found if m.start < e and s < m.end]
 
-        if not lower.isdisjoint(_key_words("alias")):
+        if not lower.isdisjoint(_key_words("alias")) and _all_words_of_one(lower, "alias"):
             for match in _multiword_alias_regex().finditer(self.lower, start, end):
                 canonical, kind = _aliases()[" ".join(match.group().lower().split())]
                 found.append(_alias_mention(text, match.start(), match.end(), canonical, kind))
@@ -253,7 +253,8 @@ class SpeakerIndex:
                     clashes = []
                 if not clashes:
                     found.append(mention)
-        for match in _role_regex().finditer(self.lower, start, end) if not lower.isdisjoint(_key_words("role")) else ():
+        roles = not lower.isdisjoint(_key_words("role")) and _all_words_of_one(lower, "role")
+        for match in _role_regex().finditer(self.lower, start, end) if roles else ():
             prefix = _role_prefix_regex().search(text, max(start, match.start() - 40), match.start())
             role_start = prefix.start() if prefix else match.start()
             if overlapping(role_start, match.end()) or _FOLLOWED_BY_NAME.match(text, match.end()):
@@ -482,9 +483,12 @@ def in_subject_position(text: str, sentence_start: int, position: int) -> bool:
 
 # -- patterns ---------------------------------------------------------------------------------
 
-_PRONOUN = LazyPattern(r"(?<![\w'])(?:he|she|He|She)(?![\w'])")
+# Patterns that would start with a look-behind ("(?<![\w'])[A-Z]") test it after their first
+# character instead ("[A-Z](?<![\w'][A-Z])", the same condition): a pattern that starts with a
+# character set lets the regex engine skip ahead to the next candidate character.
+_PRONOUN = LazyPattern(r"(?:h(?<![\w']h)e|s(?<![\w']s)he|H(?<![\w']H)e|S(?<![\w']S)he)(?![\w'])")  # he/she/He/She
 _NAME_RUN = LazyPattern(
-    r"(?<![\w'.])[A-Z][\w'.-]*(?:\s(?:[A-Z][\w'.-]*|(?:al|el|ibn|bin|abu)-[A-Z][\w'.-]*|"
+    r"[A-Z](?<![\w'.][A-Z])[\w'.-]*(?:\s(?:[A-Z][\w'.-]*|(?:al|el|ibn|bin|abu)-[A-Z][\w'.-]*|"
     r"(?:von|der|van|den|de|da|di|du|bin|al|el|la|le)(?=\s[A-Z])))*"
 )
 _TOKEN = LazyPattern(r"\S+")
@@ -789,6 +793,32 @@ def _key_words(family: str) -> frozenset[str]:
     return frozenset(words - _STOP) if family != "reference" else frozenset(words)
 
 
+def _all_words_of_one(words: set[str], family: str) -> bool:
+    """Whether `words` hold every word of one of the family's phrases (else none can match)."""
+    phrases_by_word = _phrase_words(family)
+    for word in words.intersection(phrases_by_word):
+        for phrase_words in phrases_by_word[word]:
+            if phrase_words <= words:
+                return True
+    return False
+
+
+@cache
+def _phrase_words(family: str) -> dict[str, list[frozenset[str]]]:
+    """The lower-case words of each of a family's phrases ("alias": aliases of several words,
+    "role": job titles), under the longest of them (a match holds all of them, as whole words)."""
+    if family == "alias":
+        phrases = [a for a in _aliases() if " " in a]
+    else:
+        phrases = [r for held in _roles().values() for r in held]
+    index: dict[str, list[frozenset[str]]] = {}
+    for phrase in phrases:
+        words = frozenset(_WORD.findall(phrase.lower()))
+        if words:
+            index.setdefault(max(sorted(words), key=len), []).append(words)
+    return index
+
+
 @cache
 def _never_names() -> frozenset[str]:
     """One-word runs that are never a mention: function words, titles and non-names that are
@@ -911,7 +941,7 @@ def _lower_heads() -> frozenset[str]:
 @cache
 def _organisation_regex() -> re.Pattern[str]:
     """Capitalised phrases, with of/for/and/on/the between capitalised words."""
-    return re.compile(r"(?<![\w'])[A-Z][\w.'&-]*(?:\s+(?:(?:of|for|and|on|the)\s+)*[A-Z][\w.'&-]*)*")
+    return re.compile(r"[A-Z](?<![\w'][A-Z])[\w.'&-]*(?:\s+(?:(?:of|for|and|on|the)\s+)*[A-Z][\w.'&-]*)*")  # see _NAME_RUN
 
 
 @cache
