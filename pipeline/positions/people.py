@@ -328,91 +328,60 @@ class SpeakerIndex:
                 bare_end = start + len(run.rstrip(",."))
                 return [_alias_mention(text, start + offset, bare_end, canonical, kind)]
         mentions = []
-        group: list[tuple[int, int]] = []
-        for token in _TOKEN.finditer(self.text, start, end):
-            group.append((token.start(), token.end()))
-            if _is_possessive(token.group()):
-                mentions.extend(self._mention_in_group(group, surnames))
-                group = []
-        if group:
-            mentions.extend(self._mention_in_group(group, surnames))
+        for offsets, plan in _run_plans(run):
+            group = [(start + s, start + e) for s, e in offsets]
+            mentions.extend(self._mention_in_group(group, plan, surnames))
         return mentions
 
-    def _mention_in_group(self, group: list[tuple[int, int]], surnames: dict[str, str]) -> list[Mention]:
-        text = self.text
-        words = [text[s:e] for s, e in group]
-        possessive = _is_possessive(words[-1])
-        words[-1] = _bare_word(words[-1])
-        first = 0  # skip sentence-initial function words ("As", "Following")
-        while first < len(words) and words[first] in _function_words():
-            first += 1
-        if first == len(words):
+    def _mention_in_group(self, group: list[tuple[int, int]], plan: "_GroupPlan", surnames: dict[str, str]) -> list[Mention]:
+        """The mention in one group of capitalised words (their reading worked out once per
+        group of words by _group_plan), given the surnames seen so far and the text around."""
+        if plan.first is None:
             return []
-        name_start = first  # skip titles ("US President", "White House Press Secretary")
-        while name_start < len(words) and words[name_start] in _titles():
-            name_start += 1
+        text = self.text
         last_start, last_end = group[-1]
-        span = (group[first][0], last_end if possessive else last_start + len(words[-1]))
-        name_words = words[name_start:]
-        aliases = _aliases()
+        span_end = last_end if plan.possessive else last_start + plan.last_length
+        possessive = plan.possessive
+        if plan.institution is not None:
+            return [_alias_mention(text, group[plan.first][0], span_end, plan.institution, INSTITUTION, possessive)]
+        reading = plan.plain
+        titled = plan.titled
+        if titled is not None and (not plan.titled_if_known or titled.single in surnames):
+            reading = titled
+        span = (group[reading.span_start][0], span_end)
 
         def person(canonical: str) -> list[Mention]:
-            title = " ".join(words[first:name_start]).lower()
-            if title:
-                self._titles_seen.setdefault(canonical, set()).add(title)
+            if reading.title:
+                self._titles_seen.setdefault(canonical, set()).add(reading.title)
             return [Mention(*span, PERSON, canonical, gender=_genders().get(canonical), possessive=possessive)]
 
-        whole = " ".join(words[first:])
-        if whole in aliases and aliases[whole][1] == INSTITUTION and len(name_words) <= 1:
-            return [_alias_mention(text, *span, aliases[whole][0], INSTITUTION, possessive)]
-        nation = _nations_and_capitals().get(whole)
-        if nation:
-            return [_alias_mention(text, *span, _government_of(nation), INSTITUTION, possessive)]
-        inner_title = max((i for i in range(name_start, len(words)) if words[i] in _titles()), default=None)
-        if inner_title is not None and 0 < len(words) - inner_title - 1 <= 4:
-            # "Erie County Sheriff John Garcia", "Hawaii Governor Josh Green": the name after the title
-            rest = words[inner_title + 1 :]
-            if _looks_like_person_name(rest) and not (len(rest) == 1 and rest[0] not in surnames and words[inner_title] not in _PERSON_TITLES):
-                name_start = inner_title + 1
-                first = inner_title if words[inner_title] in _PERSON_TITLES else first
-                span = (group[name_start][0], span[1])
-                name_words = rest
-        name = " ".join(name_words)
-        if name in aliases and aliases[name][1] == PERSON:
-            return person(aliases[name][0])
-        if len(name_words) >= 2 and _looks_like_person_name(name_words):
-            canonical = name
-            known = surnames.get(name_words[-1])
-            if known and known.split()[0] == name_words[0]:
+        if reading.person_alias is not None:
+            return person(reading.person_alias)
+        if reading.full_name:
+            canonical = reading.name
+            known = surnames.get(reading.last_word)
+            if known and known.split()[0] == reading.first_word:
                 canonical = known  # "Volodymyr Zelenskyy" after "Volodymyr Zelensky"
-            surnames.setdefault(name_words[-1], canonical)
+            surnames.setdefault(reading.last_word, canonical)
             return person(canonical)
-        if len(name_words) == 1:
-            word = name_words[0]
+        word = reading.single
+        if word is not None:
             if word in surnames:
                 return person(surnames[word])
-            titled = name_start > first and words[name_start - 1] in _PERSON_TITLES
-            before = text[max(0, group[name_start][0] - 30) : group[name_start][0]]
-            described = bool(_LOWER_TITLE_BEFORE.search(before)) or bool(_AGE_AFTER.match(text, last_end))
-            if (titled or described) and _looks_like_person_name([word]):
-                surnames.setdefault(word, word)  # "Chancellor Merz", "WHO chief Tedros", "Halyna, 71,"
-                return person(word)
-        return self._alias_inside(group, words, first, possessive)
-
-    def _alias_inside(self, group, words, first, possessive) -> list[Mention]:
-        """The longest known alias inside the group ("Kremlin" in "The Kremlin")."""
-        aliases = _aliases()
-        for i in range(first, len(words)):
-            for j in range(len(words), i, -1):
-                candidate = " ".join(words[i:j])
-                if candidate in aliases:
-                    canonical, kind = aliases[candidate]
-                    at_end = j == len(words)
-                    return [
-                        Mention(group[i][0], group[j - 1][1], kind, canonical,
-                                gender=_genders().get(canonical), possessive=possessive and at_end)
-                    ]
-        return []
+            if reading.single_name_like:
+                name_at = group[reading.name_start][0]
+                if (
+                    reading.single_titled
+                    or _LOWER_TITLE_BEFORE.search(text[max(0, name_at - 30) : name_at])
+                    or _AGE_AFTER.match(text, last_end)
+                ):
+                    surnames.setdefault(word, word)  # "Chancellor Merz", "WHO chief Tedros", "Halyna, 71,"
+                    return person(word)
+        if reading.inside is None:
+            return []
+        i, j, canonical, kind = reading.inside
+        return [Mention(group[i][0], group[j - 1][1], kind, canonical, gender=_genders().get(canonical),
+                        possessive=possessive and j == len(group))]
 
     def _resolve(self, mention: Mention, sentence: Sentence, salience: list[Mention]) -> None:
         mention._context = (self.text, sentence.start)
@@ -668,6 +637,120 @@ def _bare_word(word: str) -> str:
     if word.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][a-z]?\.", word):
         word = word[:-1]
     return word
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """One reading of a group of capitalised words: which of them name the person."""
+    span_start: int  # index of the word the mention starts at
+    name_start: int  # index of the first word of the name
+    title: str  # the title words before the name, lower-cased ("us president"), or ""
+    name: str
+    person_alias: str | None  # the canonical person when the name is a known alias
+    full_name: bool  # two or more words that look like a person's name
+    first_word: str
+    last_word: str
+    single: str | None  # the name, when it is one word
+    single_titled: bool  # ... right after a person title ("Chancellor Merz")
+    single_name_like: bool
+    inside: tuple[int, int, str, str] | None  # the longest alias inside: (first, end word index, canonical, kind)
+
+
+@dataclass(frozen=True, slots=True)
+class _GroupPlan:
+    """What a group of capitalised words (split after a possessive) can be, worked out from the
+    words alone; SpeakerIndex._mention_in_group adds what depends on the text around them."""
+    first: int | None  # first word after sentence openers ("As", "Following"); None: only openers
+    possessive: bool
+    last_length: int  # length of the last word without its possessive or trailing punctuation
+    institution: str | None = None  # the whole group names an institution or a nation's government
+    plain: _Reading | None = None
+    titled: _Reading | None = None  # the name after a title inside the group ("Erie County Sheriff John Garcia")
+    titled_if_known: bool = False  # ... only when that one-word name is a surname seen before
+
+
+@lru_cache(maxsize=_WORD_CACHE)
+def _run_plans(run: str) -> tuple[tuple[tuple[tuple[int, int], ...], _GroupPlan], ...]:
+    """The groups of a run of capitalised words, split after each possessive ("Russia's
+    Vladimir Putin" -> "Russia's", "Vladimir Putin"): (word offsets in the run, plan) each."""
+    groups = []
+    group: list[tuple[int, int]] = []
+    for token in _TOKEN.finditer(run):
+        group.append((token.start(), token.end()))
+        if _is_possessive(token.group()):
+            groups.append(tuple(group))
+            group = []
+    if group:
+        groups.append(tuple(group))
+    return tuple((offsets, _group_plan(tuple(run[s:e] for s, e in offsets))) for offsets in groups)
+
+
+def _group_plan(tokens: tuple[str, ...]) -> _GroupPlan:
+    words = list(tokens)
+    possessive = _is_possessive(words[-1])
+    words[-1] = _bare_word(words[-1])
+    first = 0  # skip sentence-initial function words ("As", "Following")
+    while first < len(words) and words[first] in _function_words():
+        first += 1
+    if first == len(words):
+        return _GroupPlan(None, possessive, len(words[-1]))
+    name_start = first  # skip titles ("US President", "White House Press Secretary")
+    while name_start < len(words) and words[name_start] in _titles():
+        name_start += 1
+    name_words = words[name_start:]
+    aliases = _aliases()
+    whole = " ".join(words[first:])
+    if whole in aliases and aliases[whole][1] == INSTITUTION and len(name_words) <= 1:
+        return _GroupPlan(first, possessive, len(words[-1]), institution=aliases[whole][0])
+    nation = _nations_and_capitals().get(whole)
+    if nation:
+        return _GroupPlan(first, possessive, len(words[-1]), institution=_government_of(nation))
+    plain = _reading(words, first, name_start, first)
+    titled, titled_if_known = None, False
+    inner_title = max((i for i in range(name_start, len(words)) if words[i] in _titles()), default=None)
+    if inner_title is not None and 0 < len(words) - inner_title - 1 <= 4:
+        # "Erie County Sheriff John Garcia", "Hawaii Governor Josh Green": the name after the title
+        rest = words[inner_title + 1 :]
+        if _looks_like_person_name(rest):
+            person_title = words[inner_title] in _PERSON_TITLES
+            titled_first = inner_title if person_title else first
+            titled = _reading(words, titled_first, inner_title + 1, inner_title + 1)
+            titled_if_known = len(rest) == 1 and not person_title
+    return _GroupPlan(first, possessive, len(words[-1]), plain=plain, titled=titled, titled_if_known=titled_if_known)
+
+
+def _reading(words: list[str], first: int, name_start: int, span_start: int) -> _Reading:
+    name_words = words[name_start:]
+    name = " ".join(name_words)
+    alias = _aliases().get(name)
+    single = name_words[0] if len(name_words) == 1 else None
+    return _Reading(
+        span_start=span_start,
+        name_start=name_start,
+        title=" ".join(words[first:name_start]).lower(),
+        name=name,
+        person_alias=alias[0] if alias and alias[1] == PERSON else None,
+        full_name=len(name_words) >= 2 and _looks_like_person_name(name_words),
+        first_word=name_words[0] if name_words else "",
+        last_word=name_words[-1] if name_words else "",
+        single=single,
+        single_titled=single is not None and name_start > first and words[name_start - 1] in _PERSON_TITLES,
+        single_name_like=single is not None and _looks_like_person_name([single]),
+        inside=_alias_inside(words, first),
+    )
+
+
+def _alias_inside(words: list[str], first: int) -> tuple[int, int, str, str] | None:
+    """The longest known alias inside the group ("Kremlin" in "The Kremlin"): (index of its
+    first word, index after its last word, canonical, kind)."""
+    aliases = _aliases()
+    for i in range(first, len(words)):
+        for j in range(len(words), i, -1):
+            candidate = " ".join(words[i:j])
+            if candidate in aliases:
+                canonical, kind = aliases[candidate]
+                return i, j, canonical, kind
+    return None
 
 
 def looks_like_person_name(words: list[str]) -> bool:
