@@ -20,7 +20,7 @@ ones on the lower-cased text (see lazy_regex.lowered): the index is built for ev
 """
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -81,6 +81,9 @@ class SpeakerIndex:
         if self.lower is None:
             self.lower = lower_text(self.text)
         self._titles_seen: dict[str, set[str]] = {}
+        # Quotes never overlap and come in order: their starts and their ends are both sorted.
+        self._quote_starts = [q.start for q in self.quotes]
+        self._quote_ends = [q.end for q in self.quotes]
         self._build()
         self._starts = [m.start for m in self.mentions]
 
@@ -100,7 +103,7 @@ class SpeakerIndex:
         """Who performs the verb at verb_start: 'Kremlin spokesman Dmitry Peskov said', 'he told',
         'Kaja Kallas, the EU's foreign policy chief, said', 'Zelensky expressed ... and stated'."""
         text = self.text
-        clause_start = max([sentence.start] + [q.end for q in self.quotes if sentence.start <= q.end <= verb_start])
+        clause_start = self.last_quote_end(sentence.start, verb_start)
         left = _TRAILING_AUXILIARIES.sub("", text[clause_start:verb_start]).rstrip()
         left_end = clause_start + len(left)
         if not left:
@@ -115,6 +118,11 @@ class SpeakerIndex:
             before = self.mentions_in(clause_start, left_end - 3)
             return before[-1].as_speaker if before else None
         return self.speaker_of_phrase(clause_start + _phrase_start(left), left_end)
+
+    def last_quote_end(self, start: int, position: int) -> int:
+        """The end of the last quotation that ends in [start, position], else start."""
+        i = bisect_right(self._quote_ends, position) - 1
+        return self._quote_ends[i] if i >= 0 and self._quote_ends[i] >= start else start
 
     def speaker_of_phrase(self, start: int, end: int) -> Speaker | None:
         """The speaker a subject phrase names: a person ("Kremlin spokesman Dmitry Peskov"), else
@@ -207,9 +215,9 @@ class SpeakerIndex:
 
     def _outside_quotes(self, sentence: Sentence) -> list[tuple[int, int]]:
         segments, cursor = [], sentence.start
-        for quote in self.quotes:
-            if quote.end <= sentence.start or quote.start >= sentence.end:
-                continue
+        quotes = self.quotes
+        for i in range(bisect_right(self._quote_ends, sentence.start), bisect_left(self._quote_starts, sentence.end)):
+            quote = quotes[i]  # one that ends after the sentence start and starts before its end
             if quote.start > cursor:
                 segments.append((cursor, quote.start))
             cursor = max(cursor, quote.end)
