@@ -104,7 +104,7 @@ class SpeakerIndex:
         'Kaja Kallas, the EU's foreign policy chief, said', 'Zelensky expressed ... and stated'."""
         text = self.text
         clause_start = self.last_quote_end(sentence.start, verb_start)
-        left = _TRAILING_AUXILIARIES.sub("", text[clause_start:verb_start]).rstrip()
+        left = _without_trailing_auxiliaries(text[clause_start:verb_start]).rstrip()
         left_end = clause_start + len(left)
         if not left:
             return None
@@ -112,9 +112,9 @@ class SpeakerIndex:
             head = self._appositive_head(clause_start, left_end - 1) or self._appositive_name(clause_start, left_end - 1)
             if head is not None:
                 return head
-        if _ENDS_WITH_COORDINATION.search(left):
+        if _ends_with_word(left, _COORDINATION, _ENDS_WITH_COORDINATION, comma=True):
             return self.subject_before(sentence, left_end)
-        if _ENDS_WITH_WHO.search(left):
+        if _ends_with_word(left, _WHO, _ENDS_WITH_WHO):
             before = self.mentions_in(clause_start, left_end - 3)
             return before[-1].as_speaker if before else None
         return self.speaker_of_phrase(clause_start + _phrase_start(left), left_end)
@@ -156,7 +156,7 @@ class SpeakerIndex:
         Donald Trump "supports" it'), allowing auxiliaries ('Trump has "no plans"'); never a
         possessive ('Zelensky's "plan"') or an object ('told Zelensky "..."')."""
         left = self.text[sentence.start : position]
-        trimmed = _TRAILING_AUXILIARIES.sub("", left).rstrip()
+        trimmed = _without_trailing_auxiliaries(left).rstrip()
         if not trimmed:
             return None
         before = self.mentions_in(sentence.start, sentence.start + len(trimmed))
@@ -455,7 +455,57 @@ def in_subject_position(text: str, sentence_start: int, position: int) -> bool:
         before = ""
     if len(before) > 40:  # the boundary is at the end: test the tail only (never as the start)
         before = "\x00 " + before[-40:]
-    return bool(_SUBJECT_BOUNDARY.search(before))
+    if not before.isascii():
+        return bool(_SUBJECT_BOUNDARY.search(before))
+    tail = before.rstrip()  # what _SUBJECT_BOUNDARY tests, spelled out (much faster)
+    if not tail:
+        return True
+    if tail[-1] in ',;:("':
+        return True
+    if tail[-1] == "-":
+        return len(tail) > 1 and tail[-2].isspace()
+    return _trailing_word(tail).lower() in _BOUNDARY_WORDS
+
+
+# The patterns below that end in "\s*$" are tested at the end of a string without a regex search
+# (which would try every position): for ASCII text these functions say the same, faster.
+
+
+def _trailing_word(text: str) -> str:
+    """The run of word characters ([A-Za-z0-9_], ASCII text) that ends `text`."""
+    i = len(text)
+    while i and (text[i - 1].isalnum() or text[i - 1] == "_"):
+        i -= 1
+    return text[i:]
+
+
+def _ends_with_word(text: str, words: frozenset[str], pattern: LazyPattern, comma: bool = False) -> bool:
+    """pattern.search(text) for the patterns "\\b(?:word|...)\\s*$" (and "|," when `comma`), ignoring case."""
+    if not text.isascii():
+        return bool(pattern.search(text))
+    tail = text.rstrip()
+    if not tail:
+        return False
+    if comma and tail[-1] == ",":
+        return True
+    return _trailing_word(tail).lower() in words
+
+
+def _without_trailing_auxiliaries(text: str) -> str:
+    """_TRAILING_AUXILIARIES.sub("", text): without the auxiliaries and adverbs ("has also") and
+    the whitespace that end it."""
+    if not text.isascii():
+        return _TRAILING_AUXILIARIES.sub("", text)
+    end = len(text.rstrip())
+    while True:
+        start = end  # of the last word
+        while start and not text[start - 1].isspace():
+            start -= 1
+        if not start or text[start:end].lower() not in _AUXILIARIES:  # one only after whitespace
+            return text[:end]
+        end = start
+        while end and text[end - 1].isspace():
+            end -= 1
 
 
 # -- patterns ---------------------------------------------------------------------------------
@@ -475,13 +525,15 @@ _NAME_WORD = LazyPattern(
 )
 _INITIALS = LazyPattern(r"(?:[A-Z]\.){1,2}|[A-Z]{1,2}")
 _POSSESSIVE_WORD = LazyPattern(r"[A-Z][\w.-]*(?:'s|s')")
-_TRAILING_AUXILIARIES = LazyPattern(
-    r"(?:\s+(?:has|have|had|also|repeatedly|later|previously|reportedly|once|then|again|further|publicly|"
-    r"recently|earlier|already|since|would|will|did|does|is|was|were|are|been|not|never|even|clearly|"
-    r"explicitly|openly|privately|separately|subsequently|quickly|firmly|strongly))*\s*$",
-    re.IGNORECASE,
+_AUXILIARIES = frozenset(
+    "has have had also repeatedly later previously reportedly once then again further publicly recently earlier "
+    "already since would will did does is was were are been not never even clearly explicitly openly privately "
+    "separately subsequently quickly firmly strongly".split()
 )
-_ENDS_WITH_COORDINATION = LazyPattern(r"(?:\b(?:and|but|or|then|also)|,)\s*$", re.IGNORECASE)
+_TRAILING_AUXILIARIES = LazyPattern(r"(?:\s+(?:" + "|".join(sorted(_AUXILIARIES)) + r"))*\s*$", re.IGNORECASE)
+_COORDINATION = frozenset(["and", "but", "or", "then", "also"])
+_ENDS_WITH_COORDINATION = LazyPattern(r"(?:\b(?:" + "|".join(sorted(_COORDINATION)) + r")|,)\s*$", re.IGNORECASE)
+_WHO = frozenset(["who"])
 _ENDS_WITH_WHO = LazyPattern(r"\bwho\s*$", re.IGNORECASE)
 _ENDS_WITH_PREPOSITION = LazyPattern(r"\b(?:to|of|for|from|with|in|at|by|on)\s+(?:the\s+)?$", re.IGNORECASE)
 _APPOSITIVE = LazyPattern(r",\s[^,\"]{1,80}")
@@ -489,10 +541,12 @@ _PHRASE_BOUNDARY = LazyPattern(
     r"[,;:(\u2013\u2014\"]|\s-\s|\b(?:and|but|while|as|when|because|if|after|before|that|which|though|although|since|whereas)\b",
     re.IGNORECASE,
 )
+_BOUNDARY_WORDS = frozenset(
+    "and but or while as when because if after before that so then though although since where whereas until once "
+    "meanwhile however also now which why how what".split()
+)
 _SUBJECT_BOUNDARY = LazyPattern(
-    r"(?:^|[,;:(\u2013\u2014\"]|\s-|\b(?:and|but|or|while|as|when|because|if|after|before|that|so|then|though|"
-    r"although|since|where|whereas|until|once|meanwhile|however|also|now|which|why|how|what)\b)\s*$",
-    re.IGNORECASE,
+    r"(?:^|[,;:(\u2013\u2014\"]|\s-|\b(?:" + "|".join(sorted(_BOUNDARY_WORDS)) + r")\b)\s*$", re.IGNORECASE
 )
 _FOLLOWED_BY_NAME = LazyPattern(r"\s+[A-Z][a-z]")
 # A lower-case title or description right before a single name: "WHO chief Tedros", "pensioner Halyna".
