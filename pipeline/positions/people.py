@@ -91,13 +91,9 @@ class SpeakerIndex:
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         """Mentions lying wholly inside [start, end), in text order."""
-        i = bisect_left(self._starts, start)
-        found = []
-        while i < len(self.mentions) and self.mentions[i].start < end:
-            if self.mentions[i].end <= end:
-                found.append(self.mentions[i])
-            i += 1
-        return found
+        starts = self._starts
+        i = bisect_left(starts, start)
+        return [m for m in self.mentions[i : bisect_left(starts, end, i)] if m.end <= end]
 
     def subject_of_verb(self, sentence: Sentence, verb_start: int) -> Speaker | None:
         """Who performs the verb at verb_start: 'Kremlin spokesman Dmitry Peskov said', 'he told',
@@ -473,6 +469,9 @@ def in_subject_position(text: str, sentence_start: int, position: int) -> bool:
 
 def _trailing_word(text: str) -> str:
     """The run of word characters ([A-Za-z0-9_], ASCII text) that ends `text`."""
+    last = text[text.rfind(" ") + 1 :]
+    if last.isalnum():  # most often the last word
+        return last
     i = len(text)
     while i and (text[i - 1].isalnum() or text[i - 1] == "_"):
         i -= 1
