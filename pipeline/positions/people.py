@@ -233,10 +233,10 @@ class SpeakerIndex:
         def overlapping(s: int, e: int) -> list[Mention]:
             return [m for m in found if m.start < e and s < m.end]
 
-        if not lower.isdisjoint(_key_words("alias")) and _all_words_of_one(lower, "alias"):
-            for match in _multiword_alias_regex().finditer(self.lower, start, end):
-                canonical, kind = _aliases()[" ".join(match.group().lower().split())]
-                found.append(_alias_mention(text, match.start(), match.end(), canonical, kind))
+        first = _first_possible("alias", lower, self.lower, start, end) if not lower.isdisjoint(_key_words("alias")) else -1
+        for match in _multiword_alias_regex().finditer(self.lower, first, end) if first >= 0 else ():
+            canonical, kind = _aliases()[" ".join(match.group().lower().split())]
+            found.append(_alias_mention(text, match.start(), match.end(), canonical, kind))
         for mention in self._institutions(start, end, lower):
             if not overlapping(mention.start, mention.end):
                 found.append(mention)
@@ -257,8 +257,8 @@ class SpeakerIndex:
                     clashes = []
                 if not clashes:
                     found.append(mention)
-        roles = not lower.isdisjoint(_key_words("role")) and _all_words_of_one(lower, "role")
-        for match in _role_regex().finditer(self.lower, start, end) if roles else ():
+        first = _first_possible("role", lower, self.lower, start, end) if not lower.isdisjoint(_key_words("role")) else -1
+        for match in _role_regex().finditer(self.lower, first, end) if first >= 0 else ():
             prefix = _role_prefix_regex().search(text, max(start, match.start() - 40), match.start())
             role_start = prefix.start() if prefix else match.start()
             if overlapping(role_start, match.end()) or _FOLLOWED_BY_NAME.match(text, match.end()):
@@ -316,15 +316,14 @@ class SpeakerIndex:
         text = self.text
         run = text[start:end]
         if " " not in run:  # one word: most runs ("The", "Ukraine", "Monday")
-            bare = _bare_word(run)
-            static = _single_word_mention(bare)
+            static = _single_run(run)
             if static is not None:
                 if not static:
                     return []
-                kind, canonical = static
-                possessive = _is_possessive(run)
-                span_end = end if possessive else start + len(bare)
-                return [_alias_mention(text, start, span_end, canonical, kind, possessive)]
+                kind, canonical, possessive, length, gender = static
+                span_end = start + length
+                possessive = possessive or text.startswith("'s", span_end)  # as _alias_mention
+                return [Mention(start, span_end, kind, canonical, gender=gender, possessive=possessive)]
         elif "'" not in run:  # "The Kremlin", "Volodymyr Zelensky": a known name after openers
             static = _static_run(run)
             if static is not None:
@@ -937,30 +936,37 @@ def _key_words(family: str) -> frozenset[str]:
     return frozenset(words - _STOP) if family != "reference" else frozenset(words)
 
 
-def _all_words_of_one(words: set[str], family: str) -> bool:
-    """Whether `words` hold every word of one of the family's phrases (else none can match)."""
-    phrases_by_word = _phrase_words(family)
-    for word in words.intersection(phrases_by_word):
-        for phrase_words in phrases_by_word[word]:
+def _first_possible(family: str, words: set[str], lower: str, start: int, end: int) -> int:
+    """Where in lower[start:end] a match of the family's pattern can start at the earliest; -1:
+    nowhere. A phrase matches only in a sentence holding all its words (as whole words), and its
+    match starts with its text up to its first space."""
+    keys, phrases_by_word = _phrase_words(family)
+    if "" in keys:  # (none such) a phrase without a word could match anywhere
+        return start
+    first = -1
+    for word in words & keys:
+        for phrase_words, opening in phrases_by_word[word]:
             if phrase_words <= words:
-                return True
-    return False
+                at = lower.find(opening, start, end)
+                if at >= 0 and (first < 0 or at < first):
+                    first = at
+    return first
 
 
 @cache
-def _phrase_words(family: str) -> dict[str, list[frozenset[str]]]:
-    """The lower-case words of each of a family's phrases ("alias": aliases of several words,
-    "role": job titles), under the longest of them (a match holds all of them, as whole words)."""
+def _phrase_words(family: str) -> tuple[frozenset[str], dict[str, list[tuple[frozenset[str], str]]]]:
+    """The phrases of a family ("alias": aliases of several words, "role": job titles) as (their
+    lower-case words, their text up to the first space), under the longest of their words."""
     if family == "alias":
         phrases = [a for a in _aliases() if " " in a]
     else:
         phrases = [r for held in _roles().values() for r in held]
-    index: dict[str, list[frozenset[str]]] = {}
+    index: dict[str, list[tuple[frozenset[str], str]]] = {}
     for phrase in phrases:
-        words = frozenset(_WORD.findall(phrase.lower()))
-        if words:
-            index.setdefault(max(sorted(words), key=len), []).append(words)
-    return index
+        phrase = phrase.lower()  # as the patterns have them
+        words = frozenset(_WORD.findall(phrase))
+        index.setdefault(max(sorted(words), key=len, default=""), []).append((words, phrase.split(" ")[0]))
+    return frozenset(index), index
 
 
 @cache
@@ -984,6 +990,19 @@ def _static_run(run: str) -> tuple[int, str, str] | None:
     if alias is None or first == len(words):
         return None
     return len(" ".join(words[:first])) + (1 if first else 0), alias[1], alias[0]
+
+
+@lru_cache(maxsize=_WORD_CACHE)
+def _single_run(run: str) -> tuple[str, str, bool, int, str | None] | tuple[()] | None:
+    """_single_word_mention for a one-word run as written ("Russia's"): () nothing, None: it
+    depends on the text, else (kind, canonical, possessive, length of the mention, gender)."""
+    bare = _bare_word(run)
+    static = _single_word_mention(bare)
+    if not static:
+        return static
+    kind, canonical = static
+    possessive = _is_possessive(run)
+    return kind, canonical, possessive, len(run) if possessive else len(bare), _genders().get(canonical)
 
 
 @lru_cache(maxsize=_WORD_CACHE)
