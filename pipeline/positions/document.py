@@ -65,9 +65,7 @@ class Document:
     def sentences_with(self, word_test) -> list[Sentence]:
         """The sentences holding a word for which `word_test(lower-cased word)` is true (give a
         cached function: a text repeats its words and texts share them)."""
-        every_word = set().union(*self.sentence_words)
-        passing = set(filter(word_test, every_word))  # each distinct word tested once
-        return [s for s, words in zip(self.sentences, self.sentence_words) if not passing.isdisjoint(words)]
+        return [s for s, words in zip(self.sentences, self.sentence_words) if any(map(word_test, words))]
 
     def sentence_index(self, sentence: Sentence) -> int:
         return bisect_right(self._sentence_starts, sentence.start) - 1
