@@ -1,6 +1,5 @@
 """Paragraph and sentence splitting that keeps character offsets into the original text."""
 
-import re
 from dataclasses import dataclass
 
 from .lazy_regex import LazyPattern
