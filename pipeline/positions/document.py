@@ -1,14 +1,14 @@
 """One text prepared for extraction: its sentences, quotations, and the people it names."""
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from .lazy_regex import LazyPattern, lower_text
 from .people import SpeakerIndex
 from .quotes import Quote, find_quotes
-from .sentences import Sentence, split_sentences
+from .sentences import Sentence, split_paragraphs, split_sentences
 
 
 @dataclass
@@ -20,9 +20,13 @@ class Document:
     cache: dict = field(init=False, default_factory=dict)  # per-text results shared by extractors
 
     def __post_init__(self) -> None:
-        self.sentences = split_sentences(self.text)
-        self.quotes = find_quotes(self.text)
+        paragraphs = split_paragraphs(self.text)
+        self.sentences = split_sentences(self.text, paragraphs)
+        self.quotes = find_quotes(self.text, paragraphs)
         self._sentence_starts = [s.start for s in self.sentences]
+        # Quotes never overlap and come in order: their starts and their ends are both sorted.
+        self.quote_starts = [q.start for q in self.quotes]
+        self.quote_ends = [q.end for q in self.quotes]
 
     @cached_property
     def speakers(self) -> SpeakerIndex:
@@ -69,9 +73,9 @@ class Document:
     def outside_quotes(self, start: int, end: int) -> list[tuple[int, int]]:
         """The parts of [start, end) outside quotation marks."""
         spans, cursor = [], start
-        for quote in self.quotes:
-            if quote.end <= start or quote.start >= end:
-                continue
+        quotes = self.quotes
+        for i in range(bisect_right(self.quote_ends, start), bisect_left(self.quote_starts, end)):
+            quote = quotes[i]  # one that ends after start and starts before end
             if quote.start > cursor:
                 spans.append((cursor, quote.start))
             cursor = max(cursor, quote.end)
@@ -90,11 +94,15 @@ class Document:
 
     def _source_of(self, sentence: Sentence) -> str | None:
         text = self.text
-        according = _ACCORDING_TO.search(text, sentence.start, sentence.end)
+        words = self.words_in(sentence)
+        # Either pattern matches only where its words are (as whole words) in the sentence.
+        according = _ACCORDING_TO.search(text, sentence.start, sentence.end) if "according" in words else None
         if according:
             start, end = according.span("who")
             speaker = self.speakers.speaker_of_phrase(start, end)
             return speaker.name if speaker else _without_article(text[start:end])
+        if words.isdisjoint(_ATTRIBUTION_VERBS):
+            return None
         for start, end in self.outside_quotes(sentence.start, sentence.end):
             for verb in _ATTRIBUTION_VERB.finditer(text, start, end):
                 speaker = self.speakers.subject_of_verb(sentence, verb.start())
@@ -121,5 +129,10 @@ _ATTRIBUTION_VERB = LazyPattern(
     r"(?<![\w-])(?:said|says|told|tells|reported|reports|announced|announces|stated|states|confirmed|confirms|"
     r"claimed|claims|added|adds|wrote|writes|posted|restated|reiterated|insisted|insists|warned|warns|noted|"
     r"argued|argues|explained|emphasi[sz]ed|stressed|estimated|estimates)(?![\w-])"
+)
+_ATTRIBUTION_VERBS = frozenset(  # the words _ATTRIBUTION_VERB matches
+    "said says told tells reported reports announced announces stated states confirmed confirms claimed claims added "
+    "adds wrote writes posted restated reiterated insisted insists warned warns noted argued argues explained "
+    "emphasised emphasized stressed estimated estimates".split()
 )
 _INVERTED_SUBJECT = LazyPattern(r"\s+(?P<who>[^,.;:\"]{1,60})")

@@ -4,10 +4,11 @@ import re
 
 
 class LazyPattern:
-    """Behaves like the compiled re.Pattern once used; the common methods are spelled out because
-    they run in the extractor's inner loops (cheaper than going through __getattr__)."""
+    """Behaves like the compiled re.Pattern once used. On first use the compiled pattern's common
+    methods are stored on the instance, so that later calls go straight to them (the extractor's
+    inner loops call these tens of thousands of times per text)."""
 
-    __slots__ = ("source", "flags", "_compiled")
+    __slots__ = ("source", "flags", "_compiled", "search", "match", "fullmatch", "finditer", "findall", "sub")
 
     def __init__(self, source: str, flags: int = 0) -> None:
         self.source = source
@@ -16,26 +17,19 @@ class LazyPattern:
 
     def compiled(self) -> re.Pattern[str]:
         if self._compiled is None:
-            self._compiled = re.compile(self.source, self.flags)
+            compiled = re.compile(self.source, self.flags)
+            for name in _BOUND:
+                setattr(self, name, getattr(compiled, name))
+            self._compiled = compiled
         return self._compiled
 
-    def search(self, *args):
-        return (self._compiled or self.compiled()).search(*args)
-
-    def match(self, *args):
-        return (self._compiled or self.compiled()).match(*args)
-
-    def fullmatch(self, *args):
-        return (self._compiled or self.compiled()).fullmatch(*args)
-
-    def finditer(self, *args):
-        return (self._compiled or self.compiled()).finditer(*args)
-
-    def sub(self, *args):
-        return (self._compiled or self.compiled()).sub(*args)
-
     def __getattr__(self, name: str):
+        # Reached only while the slots above are unset (before the first use), or for the
+        # pattern's other attributes (.pattern, .groups, ...).
         return getattr(self.compiled(), name)
+
+
+_BOUND = ("search", "match", "fullmatch", "finditer", "findall", "sub")
 
 
 def alternation(words, *, ignore_case: bool = False) -> str:

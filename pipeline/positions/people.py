@@ -20,7 +20,7 @@ ones on the lower-cased text (see lazy_regex.lowered): the index is built for ev
 """
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -81,6 +81,9 @@ class SpeakerIndex:
         if self.lower is None:
             self.lower = lower_text(self.text)
         self._titles_seen: dict[str, set[str]] = {}
+        # Quotes never overlap and come in order: their starts and their ends are both sorted.
+        self._quote_starts = [q.start for q in self.quotes]
+        self._quote_ends = [q.end for q in self.quotes]
         self._build()
         self._starts = [m.start for m in self.mentions]
 
@@ -88,20 +91,16 @@ class SpeakerIndex:
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         """Mentions lying wholly inside [start, end), in text order."""
-        i = bisect_left(self._starts, start)
-        found = []
-        while i < len(self.mentions) and self.mentions[i].start < end:
-            if self.mentions[i].end <= end:
-                found.append(self.mentions[i])
-            i += 1
-        return found
+        starts = self._starts
+        i = bisect_left(starts, start)
+        return [m for m in self.mentions[i : bisect_left(starts, end, i)] if m.end <= end]
 
     def subject_of_verb(self, sentence: Sentence, verb_start: int) -> Speaker | None:
         """Who performs the verb at verb_start: 'Kremlin spokesman Dmitry Peskov said', 'he told',
         'Kaja Kallas, the EU's foreign policy chief, said', 'Zelensky expressed ... and stated'."""
         text = self.text
-        clause_start = max([sentence.start] + [q.end for q in self.quotes if sentence.start <= q.end <= verb_start])
-        left = _TRAILING_AUXILIARIES.sub("", text[clause_start:verb_start]).rstrip()
+        clause_start = self.last_quote_end(sentence.start, verb_start)
+        left = _without_trailing_auxiliaries(text[clause_start:verb_start]).rstrip()
         left_end = clause_start + len(left)
         if not left:
             return None
@@ -109,12 +108,17 @@ class SpeakerIndex:
             head = self._appositive_head(clause_start, left_end - 1) or self._appositive_name(clause_start, left_end - 1)
             if head is not None:
                 return head
-        if _ENDS_WITH_COORDINATION.search(left):
+        if _ends_with_word(left, _COORDINATION, _ENDS_WITH_COORDINATION, comma=True):
             return self.subject_before(sentence, left_end)
-        if _ENDS_WITH_WHO.search(left):
+        if _ends_with_word(left, _WHO, _ENDS_WITH_WHO):
             before = self.mentions_in(clause_start, left_end - 3)
             return before[-1].as_speaker if before else None
         return self.speaker_of_phrase(clause_start + _phrase_start(left), left_end)
+
+    def last_quote_end(self, start: int, position: int) -> int:
+        """The end of the last quotation that ends in [start, position], else start."""
+        i = bisect_right(self._quote_ends, position) - 1
+        return self._quote_ends[i] if i >= 0 and self._quote_ends[i] >= start else start
 
     def speaker_of_phrase(self, start: int, end: int) -> Speaker | None:
         """The speaker a subject phrase names: a person ("Kremlin spokesman Dmitry Peskov"), else
@@ -148,7 +152,7 @@ class SpeakerIndex:
         Donald Trump "supports" it'), allowing auxiliaries ('Trump has "no plans"'); never a
         possessive ('Zelensky's "plan"') or an object ('told Zelensky "..."')."""
         left = self.text[sentence.start : position]
-        trimmed = _TRAILING_AUXILIARIES.sub("", left).rstrip()
+        trimmed = _without_trailing_auxiliaries(left).rstrip()
         if not trimmed:
             return None
         before = self.mentions_in(sentence.start, sentence.start + len(trimmed))
@@ -207,9 +211,9 @@ class SpeakerIndex:
 
     def _outside_quotes(self, sentence: Sentence) -> list[tuple[int, int]]:
         segments, cursor = [], sentence.start
-        for quote in self.quotes:
-            if quote.end <= sentence.start or quote.start >= sentence.end:
-                continue
+        quotes = self.quotes
+        for i in range(bisect_right(self._quote_ends, sentence.start), bisect_left(self._quote_starts, sentence.end)):
+            quote = quotes[i]  # one that ends after the sentence start and starts before its end
             if quote.start > cursor:
                 segments.append((cursor, quote.start))
             cursor = max(cursor, quote.end)
@@ -229,10 +233,10 @@ class SpeakerIndex:
         def overlapping(s: int, e: int) -> list[Mention]:
             return [m for m in found if m.start < e and s < m.end]
 
-        if not lower.isdisjoint(_key_words("alias")):
-            for match in _multiword_alias_regex().finditer(self.lower, start, end):
-                canonical, kind = _aliases()[" ".join(match.group().lower().split())]
-                found.append(_alias_mention(text, match.start(), match.end(), canonical, kind))
+        first = _first_possible("alias", lower, self.lower, start, end) if not lower.isdisjoint(_key_words("alias")) else -1
+        for match in _multiword_alias_regex().finditer(self.lower, first, end) if first >= 0 else ():
+            canonical, kind = _aliases()[" ".join(match.group().lower().split())]
+            found.append(_alias_mention(text, match.start(), match.end(), canonical, kind))
         for mention in self._institutions(start, end, lower):
             if not overlapping(mention.start, mention.end):
                 found.append(mention)
@@ -253,7 +257,8 @@ class SpeakerIndex:
                     clashes = []
                 if not clashes:
                     found.append(mention)
-        for match in _role_regex().finditer(self.lower, start, end) if not lower.isdisjoint(_key_words("role")) else ():
+        first = _first_possible("role", lower, self.lower, start, end) if not lower.isdisjoint(_key_words("role")) else -1
+        for match in _role_regex().finditer(self.lower, first, end) if first >= 0 else ():
             prefix = _role_prefix_regex().search(text, max(start, match.start() - 40), match.start())
             role_start = prefix.start() if prefix else match.start()
             if overlapping(role_start, match.end()) or _FOLLOWED_BY_NAME.match(text, match.end()):
@@ -311,15 +316,14 @@ class SpeakerIndex:
         text = self.text
         run = text[start:end]
         if " " not in run:  # one word: most runs ("The", "Ukraine", "Monday")
-            bare = _bare_word(run)
-            static = _single_word_mention(bare)
+            static = _single_run(run)
             if static is not None:
                 if not static:
                     return []
-                kind, canonical = static
-                possessive = _is_possessive(run)
-                span_end = end if possessive else start + len(bare)
-                return [_alias_mention(text, start, span_end, canonical, kind, possessive)]
+                kind, canonical, possessive, length, gender = static
+                span_end = start + length
+                possessive = possessive or text.startswith("'s", span_end)  # as _alias_mention
+                return [Mention(start, span_end, kind, canonical, gender=gender, possessive=possessive)]
         elif "'" not in run:  # "The Kremlin", "Volodymyr Zelensky": a known name after openers
             static = _static_run(run)
             if static is not None:
@@ -327,91 +331,60 @@ class SpeakerIndex:
                 bare_end = start + len(run.rstrip(",."))
                 return [_alias_mention(text, start + offset, bare_end, canonical, kind)]
         mentions = []
-        group: list[tuple[int, int]] = []
-        for token in _TOKEN.finditer(self.text, start, end):
-            group.append((token.start(), token.end()))
-            if _is_possessive(token.group()):
-                mentions.extend(self._mention_in_group(group, surnames))
-                group = []
-        if group:
-            mentions.extend(self._mention_in_group(group, surnames))
+        for offsets, plan in _run_plans(run):
+            group = [(start + s, start + e) for s, e in offsets]
+            mentions.extend(self._mention_in_group(group, plan, surnames))
         return mentions
 
-    def _mention_in_group(self, group: list[tuple[int, int]], surnames: dict[str, str]) -> list[Mention]:
-        text = self.text
-        words = [text[s:e] for s, e in group]
-        possessive = _is_possessive(words[-1])
-        words[-1] = _bare_word(words[-1])
-        first = 0  # skip sentence-initial function words ("As", "Following")
-        while first < len(words) and words[first] in _function_words():
-            first += 1
-        if first == len(words):
+    def _mention_in_group(self, group: list[tuple[int, int]], plan: "_GroupPlan", surnames: dict[str, str]) -> list[Mention]:
+        """The mention in one group of capitalised words (their reading worked out once per
+        group of words by _group_plan), given the surnames seen so far and the text around."""
+        if plan.first is None:
             return []
-        name_start = first  # skip titles ("US President", "White House Press Secretary")
-        while name_start < len(words) and words[name_start] in _titles():
-            name_start += 1
+        text = self.text
         last_start, last_end = group[-1]
-        span = (group[first][0], last_end if possessive else last_start + len(words[-1]))
-        name_words = words[name_start:]
-        aliases = _aliases()
+        span_end = last_end if plan.possessive else last_start + plan.last_length
+        possessive = plan.possessive
+        if plan.institution is not None:
+            return [_alias_mention(text, group[plan.first][0], span_end, plan.institution, INSTITUTION, possessive)]
+        reading = plan.plain
+        titled = plan.titled
+        if titled is not None and (not plan.titled_if_known or titled.single in surnames):
+            reading = titled
+        span = (group[reading.span_start][0], span_end)
 
         def person(canonical: str) -> list[Mention]:
-            title = " ".join(words[first:name_start]).lower()
-            if title:
-                self._titles_seen.setdefault(canonical, set()).add(title)
+            if reading.title:
+                self._titles_seen.setdefault(canonical, set()).add(reading.title)
             return [Mention(*span, PERSON, canonical, gender=_genders().get(canonical), possessive=possessive)]
 
-        whole = " ".join(words[first:])
-        if whole in aliases and aliases[whole][1] == INSTITUTION and len(name_words) <= 1:
-            return [_alias_mention(text, *span, aliases[whole][0], INSTITUTION, possessive)]
-        nation = _nations_and_capitals().get(whole)
-        if nation:
-            return [_alias_mention(text, *span, _government_of(nation), INSTITUTION, possessive)]
-        inner_title = max((i for i in range(name_start, len(words)) if words[i] in _titles()), default=None)
-        if inner_title is not None and 0 < len(words) - inner_title - 1 <= 4:
-            # "Erie County Sheriff John Garcia", "Hawaii Governor Josh Green": the name after the title
-            rest = words[inner_title + 1 :]
-            if _looks_like_person_name(rest) and not (len(rest) == 1 and rest[0] not in surnames and words[inner_title] not in _PERSON_TITLES):
-                name_start = inner_title + 1
-                first = inner_title if words[inner_title] in _PERSON_TITLES else first
-                span = (group[name_start][0], span[1])
-                name_words = rest
-        name = " ".join(name_words)
-        if name in aliases and aliases[name][1] == PERSON:
-            return person(aliases[name][0])
-        if len(name_words) >= 2 and _looks_like_person_name(name_words):
-            canonical = name
-            known = surnames.get(name_words[-1])
-            if known and known.split()[0] == name_words[0]:
+        if reading.person_alias is not None:
+            return person(reading.person_alias)
+        if reading.full_name:
+            canonical = reading.name
+            known = surnames.get(reading.last_word)
+            if known and known.split()[0] == reading.first_word:
                 canonical = known  # "Volodymyr Zelenskyy" after "Volodymyr Zelensky"
-            surnames.setdefault(name_words[-1], canonical)
+            surnames.setdefault(reading.last_word, canonical)
             return person(canonical)
-        if len(name_words) == 1:
-            word = name_words[0]
+        word = reading.single
+        if word is not None:
             if word in surnames:
                 return person(surnames[word])
-            titled = name_start > first and words[name_start - 1] in _PERSON_TITLES
-            before = text[max(0, group[name_start][0] - 30) : group[name_start][0]]
-            described = bool(_LOWER_TITLE_BEFORE.search(before)) or bool(_AGE_AFTER.match(text, last_end))
-            if (titled or described) and _looks_like_person_name([word]):
-                surnames.setdefault(word, word)  # "Chancellor Merz", "WHO chief Tedros", "Halyna, 71,"
-                return person(word)
-        return self._alias_inside(group, words, first, possessive)
-
-    def _alias_inside(self, group, words, first, possessive) -> list[Mention]:
-        """The longest known alias inside the group ("Kremlin" in "The Kremlin")."""
-        aliases = _aliases()
-        for i in range(first, len(words)):
-            for j in range(len(words), i, -1):
-                candidate = " ".join(words[i:j])
-                if candidate in aliases:
-                    canonical, kind = aliases[candidate]
-                    at_end = j == len(words)
-                    return [
-                        Mention(group[i][0], group[j - 1][1], kind, canonical,
-                                gender=_genders().get(canonical), possessive=possessive and at_end)
-                    ]
-        return []
+            if reading.single_name_like:
+                name_at = group[reading.name_start][0]
+                if (
+                    reading.single_titled
+                    or _LOWER_TITLE_BEFORE.search(text[max(0, name_at - 30) : name_at])
+                    or _AGE_AFTER.match(text, last_end)
+                ):
+                    surnames.setdefault(word, word)  # "Chancellor Merz", "WHO chief Tedros", "Halyna, 71,"
+                    return person(word)
+        if reading.inside is None:
+            return []
+        i, j, canonical, kind = reading.inside
+        return [Mention(group[i][0], group[j - 1][1], kind, canonical, gender=_genders().get(canonical),
+                        possessive=possessive and j == len(group))]
 
     def _resolve(self, mention: Mention, sentence: Sentence, salience: list[Mention]) -> None:
         mention._context = (self.text, sentence.start)
@@ -477,14 +450,70 @@ def in_subject_position(text: str, sentence_start: int, position: int) -> bool:
         before = ""
     if len(before) > 40:  # the boundary is at the end: test the tail only (never as the start)
         before = "\x00 " + before[-40:]
-    return bool(_SUBJECT_BOUNDARY.search(before))
+    if not before.isascii():
+        return bool(_SUBJECT_BOUNDARY.search(before))
+    tail = before.rstrip()  # what _SUBJECT_BOUNDARY tests, spelled out (much faster)
+    if not tail:
+        return True
+    if tail[-1] in ',;:("':
+        return True
+    if tail[-1] == "-":
+        return len(tail) > 1 and tail[-2].isspace()
+    return _trailing_word(tail).lower() in _BOUNDARY_WORDS
+
+
+# The patterns below that end in "\s*$" are tested at the end of a string without a regex search
+# (which would try every position): for ASCII text these functions say the same, faster.
+
+
+def _trailing_word(text: str) -> str:
+    """The run of word characters ([A-Za-z0-9_], ASCII text) that ends `text`."""
+    last = text[text.rfind(" ") + 1 :]
+    if last.isalnum():  # most often the last word
+        return last
+    i = len(text)
+    while i and (text[i - 1].isalnum() or text[i - 1] == "_"):
+        i -= 1
+    return text[i:]
+
+
+def _ends_with_word(text: str, words: frozenset[str], pattern: LazyPattern, comma: bool = False) -> bool:
+    """pattern.search(text) for the patterns "\\b(?:word|...)\\s*$" (and "|," when `comma`), ignoring case."""
+    if not text.isascii():
+        return bool(pattern.search(text))
+    tail = text.rstrip()
+    if not tail:
+        return False
+    if comma and tail[-1] == ",":
+        return True
+    return _trailing_word(tail).lower() in words
+
+
+def _without_trailing_auxiliaries(text: str) -> str:
+    """_TRAILING_AUXILIARIES.sub("", text): without the auxiliaries and adverbs ("has also") and
+    the whitespace that end it."""
+    if not text.isascii():
+        return _TRAILING_AUXILIARIES.sub("", text)
+    end = len(text.rstrip())
+    while True:
+        start = end  # of the last word
+        while start and not text[start - 1].isspace():
+            start -= 1
+        if not start or text[start:end].lower() not in _AUXILIARIES:  # one only after whitespace
+            return text[:end]
+        end = start
+        while end and text[end - 1].isspace():
+            end -= 1
 
 
 # -- patterns ---------------------------------------------------------------------------------
 
-_PRONOUN = LazyPattern(r"(?<![\w'])(?:he|she|He|She)(?![\w'])")
+# Patterns that would start with a look-behind ("(?<![\w'])[A-Z]") test it after their first
+# character instead ("[A-Z](?<![\w'][A-Z])", the same condition): a pattern that starts with a
+# character set lets the regex engine skip ahead to the next candidate character.
+_PRONOUN = LazyPattern(r"(?:h(?<![\w']h)e|s(?<![\w']s)he|H(?<![\w']H)e|S(?<![\w']S)he)(?![\w'])")  # he/she/He/She
 _NAME_RUN = LazyPattern(
-    r"(?<![\w'.])[A-Z][\w'.-]*(?:\s(?:[A-Z][\w'.-]*|(?:al|el|ibn|bin|abu)-[A-Z][\w'.-]*|"
+    r"[A-Z](?<![\w'.][A-Z])[\w'.-]*(?:\s(?:[A-Z][\w'.-]*|(?:al|el|ibn|bin|abu)-[A-Z][\w'.-]*|"
     r"(?:von|der|van|den|de|da|di|du|bin|al|el|la|le)(?=\s[A-Z])))*"
 )
 _TOKEN = LazyPattern(r"\S+")
@@ -494,13 +523,15 @@ _NAME_WORD = LazyPattern(
 )
 _INITIALS = LazyPattern(r"(?:[A-Z]\.){1,2}|[A-Z]{1,2}")
 _POSSESSIVE_WORD = LazyPattern(r"[A-Z][\w.-]*(?:'s|s')")
-_TRAILING_AUXILIARIES = LazyPattern(
-    r"(?:\s+(?:has|have|had|also|repeatedly|later|previously|reportedly|once|then|again|further|publicly|"
-    r"recently|earlier|already|since|would|will|did|does|is|was|were|are|been|not|never|even|clearly|"
-    r"explicitly|openly|privately|separately|subsequently|quickly|firmly|strongly))*\s*$",
-    re.IGNORECASE,
+_AUXILIARIES = frozenset(
+    "has have had also repeatedly later previously reportedly once then again further publicly recently earlier "
+    "already since would will did does is was were are been not never even clearly explicitly openly privately "
+    "separately subsequently quickly firmly strongly".split()
 )
-_ENDS_WITH_COORDINATION = LazyPattern(r"(?:\b(?:and|but|or|then|also)|,)\s*$", re.IGNORECASE)
+_TRAILING_AUXILIARIES = LazyPattern(r"(?:\s+(?:" + "|".join(sorted(_AUXILIARIES)) + r"))*\s*$", re.IGNORECASE)
+_COORDINATION = frozenset(["and", "but", "or", "then", "also"])
+_ENDS_WITH_COORDINATION = LazyPattern(r"(?:\b(?:" + "|".join(sorted(_COORDINATION)) + r")|,)\s*$", re.IGNORECASE)
+_WHO = frozenset(["who"])
 _ENDS_WITH_WHO = LazyPattern(r"\bwho\s*$", re.IGNORECASE)
 _ENDS_WITH_PREPOSITION = LazyPattern(r"\b(?:to|of|for|from|with|in|at|by|on)\s+(?:the\s+)?$", re.IGNORECASE)
 _APPOSITIVE = LazyPattern(r",\s[^,\"]{1,80}")
@@ -508,10 +539,12 @@ _PHRASE_BOUNDARY = LazyPattern(
     r"[,;:(\u2013\u2014\"]|\s-\s|\b(?:and|but|while|as|when|because|if|after|before|that|which|though|although|since|whereas)\b",
     re.IGNORECASE,
 )
+_BOUNDARY_WORDS = frozenset(
+    "and but or while as when because if after before that so then though although since where whereas until once "
+    "meanwhile however also now which why how what".split()
+)
 _SUBJECT_BOUNDARY = LazyPattern(
-    r"(?:^|[,;:(\u2013\u2014\"]|\s-|\b(?:and|but|or|while|as|when|because|if|after|before|that|so|then|though|"
-    r"although|since|where|whereas|until|once|meanwhile|however|also|now|which|why|how|what)\b)\s*$",
-    re.IGNORECASE,
+    r"(?:^|[,;:(\u2013\u2014\"]|\s-|\b(?:" + "|".join(sorted(_BOUNDARY_WORDS)) + r")\b)\s*$", re.IGNORECASE
 )
 _FOLLOWED_BY_NAME = LazyPattern(r"\s+[A-Z][a-z]")
 # A lower-case title or description right before a single name: "WHO chief Tedros", "pensioner Halyna".
@@ -666,6 +699,120 @@ def _bare_word(word: str) -> str:
     return word
 
 
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """One reading of a group of capitalised words: which of them name the person."""
+    span_start: int  # index of the word the mention starts at
+    name_start: int  # index of the first word of the name
+    title: str  # the title words before the name, lower-cased ("us president"), or ""
+    name: str
+    person_alias: str | None  # the canonical person when the name is a known alias
+    full_name: bool  # two or more words that look like a person's name
+    first_word: str
+    last_word: str
+    single: str | None  # the name, when it is one word
+    single_titled: bool  # ... right after a person title ("Chancellor Merz")
+    single_name_like: bool
+    inside: tuple[int, int, str, str] | None  # the longest alias inside: (first, end word index, canonical, kind)
+
+
+@dataclass(frozen=True, slots=True)
+class _GroupPlan:
+    """What a group of capitalised words (split after a possessive) can be, worked out from the
+    words alone; SpeakerIndex._mention_in_group adds what depends on the text around them."""
+    first: int | None  # first word after sentence openers ("As", "Following"); None: only openers
+    possessive: bool
+    last_length: int  # length of the last word without its possessive or trailing punctuation
+    institution: str | None = None  # the whole group names an institution or a nation's government
+    plain: _Reading | None = None
+    titled: _Reading | None = None  # the name after a title inside the group ("Erie County Sheriff John Garcia")
+    titled_if_known: bool = False  # ... only when that one-word name is a surname seen before
+
+
+@lru_cache(maxsize=_WORD_CACHE)
+def _run_plans(run: str) -> tuple[tuple[tuple[tuple[int, int], ...], _GroupPlan], ...]:
+    """The groups of a run of capitalised words, split after each possessive ("Russia's
+    Vladimir Putin" -> "Russia's", "Vladimir Putin"): (word offsets in the run, plan) each."""
+    groups = []
+    group: list[tuple[int, int]] = []
+    for token in _TOKEN.finditer(run):
+        group.append((token.start(), token.end()))
+        if _is_possessive(token.group()):
+            groups.append(tuple(group))
+            group = []
+    if group:
+        groups.append(tuple(group))
+    return tuple((offsets, _group_plan(tuple(run[s:e] for s, e in offsets))) for offsets in groups)
+
+
+def _group_plan(tokens: tuple[str, ...]) -> _GroupPlan:
+    words = list(tokens)
+    possessive = _is_possessive(words[-1])
+    words[-1] = _bare_word(words[-1])
+    first = 0  # skip sentence-initial function words ("As", "Following")
+    while first < len(words) and words[first] in _function_words():
+        first += 1
+    if first == len(words):
+        return _GroupPlan(None, possessive, len(words[-1]))
+    name_start = first  # skip titles ("US President", "White House Press Secretary")
+    while name_start < len(words) and words[name_start] in _titles():
+        name_start += 1
+    name_words = words[name_start:]
+    aliases = _aliases()
+    whole = " ".join(words[first:])
+    if whole in aliases and aliases[whole][1] == INSTITUTION and len(name_words) <= 1:
+        return _GroupPlan(first, possessive, len(words[-1]), institution=aliases[whole][0])
+    nation = _nations_and_capitals().get(whole)
+    if nation:
+        return _GroupPlan(first, possessive, len(words[-1]), institution=_government_of(nation))
+    plain = _reading(words, first, name_start, first)
+    titled, titled_if_known = None, False
+    inner_title = max((i for i in range(name_start, len(words)) if words[i] in _titles()), default=None)
+    if inner_title is not None and 0 < len(words) - inner_title - 1 <= 4:
+        # "Erie County Sheriff John Garcia", "Hawaii Governor Josh Green": the name after the title
+        rest = words[inner_title + 1 :]
+        if _looks_like_person_name(rest):
+            person_title = words[inner_title] in _PERSON_TITLES
+            titled_first = inner_title if person_title else first
+            titled = _reading(words, titled_first, inner_title + 1, inner_title + 1)
+            titled_if_known = len(rest) == 1 and not person_title
+    return _GroupPlan(first, possessive, len(words[-1]), plain=plain, titled=titled, titled_if_known=titled_if_known)
+
+
+def _reading(words: list[str], first: int, name_start: int, span_start: int) -> _Reading:
+    name_words = words[name_start:]
+    name = " ".join(name_words)
+    alias = _aliases().get(name)
+    single = name_words[0] if len(name_words) == 1 else None
+    return _Reading(
+        span_start=span_start,
+        name_start=name_start,
+        title=" ".join(words[first:name_start]).lower(),
+        name=name,
+        person_alias=alias[0] if alias and alias[1] == PERSON else None,
+        full_name=len(name_words) >= 2 and _looks_like_person_name(name_words),
+        first_word=name_words[0] if name_words else "",
+        last_word=name_words[-1] if name_words else "",
+        single=single,
+        single_titled=single is not None and name_start > first and words[name_start - 1] in _PERSON_TITLES,
+        single_name_like=single is not None and _looks_like_person_name([single]),
+        inside=_alias_inside(words, first),
+    )
+
+
+def _alias_inside(words: list[str], first: int) -> tuple[int, int, str, str] | None:
+    """The longest known alias inside the group ("Kremlin" in "The Kremlin"): (index of its
+    first word, index after its last word, canonical, kind)."""
+    aliases = _aliases()
+    for i in range(first, len(words)):
+        for j in range(len(words), i, -1):
+            candidate = " ".join(words[i:j])
+            if candidate in aliases:
+                canonical, kind = aliases[candidate]
+                return i, j, canonical, kind
+    return None
+
+
 def looks_like_person_name(words: list[str]) -> bool:
     return _looks_like_person_name(words)
 
@@ -789,6 +936,39 @@ def _key_words(family: str) -> frozenset[str]:
     return frozenset(words - _STOP) if family != "reference" else frozenset(words)
 
 
+def _first_possible(family: str, words: set[str], lower: str, start: int, end: int) -> int:
+    """Where in lower[start:end] a match of the family's pattern can start at the earliest; -1:
+    nowhere. A phrase matches only in a sentence holding all its words (as whole words), and its
+    match starts with its text up to its first space."""
+    keys, phrases_by_word = _phrase_words(family)
+    if "" in keys:  # (none such) a phrase without a word could match anywhere
+        return start
+    first = -1
+    for word in words & keys:
+        for phrase_words, opening in phrases_by_word[word]:
+            if phrase_words <= words:
+                at = lower.find(opening, start, end)
+                if at >= 0 and (first < 0 or at < first):
+                    first = at
+    return first
+
+
+@cache
+def _phrase_words(family: str) -> tuple[frozenset[str], dict[str, list[tuple[frozenset[str], str]]]]:
+    """The phrases of a family ("alias": aliases of several words, "role": job titles) as (their
+    lower-case words, their text up to the first space), under the longest of their words."""
+    if family == "alias":
+        phrases = [a for a in _aliases() if " " in a]
+    else:
+        phrases = [r for held in _roles().values() for r in held]
+    index: dict[str, list[tuple[frozenset[str], str]]] = {}
+    for phrase in phrases:
+        phrase = phrase.lower()  # as the patterns have them
+        words = frozenset(_WORD.findall(phrase))
+        index.setdefault(max(sorted(words), key=len, default=""), []).append((words, phrase.split(" ")[0]))
+    return frozenset(index), index
+
+
 @cache
 def _never_names() -> frozenset[str]:
     """One-word runs that are never a mention: function words, titles and non-names that are
@@ -810,6 +990,19 @@ def _static_run(run: str) -> tuple[int, str, str] | None:
     if alias is None or first == len(words):
         return None
     return len(" ".join(words[:first])) + (1 if first else 0), alias[1], alias[0]
+
+
+@lru_cache(maxsize=_WORD_CACHE)
+def _single_run(run: str) -> tuple[str, str, bool, int, str | None] | tuple[()] | None:
+    """_single_word_mention for a one-word run as written ("Russia's"): () nothing, None: it
+    depends on the text, else (kind, canonical, possessive, length of the mention, gender)."""
+    bare = _bare_word(run)
+    static = _single_word_mention(bare)
+    if not static:
+        return static
+    kind, canonical = static
+    possessive = _is_possessive(run)
+    return kind, canonical, possessive, len(run) if possessive else len(bare), _genders().get(canonical)
 
 
 @lru_cache(maxsize=_WORD_CACHE)
@@ -911,7 +1104,7 @@ def _lower_heads() -> frozenset[str]:
 @cache
 def _organisation_regex() -> re.Pattern[str]:
     """Capitalised phrases, with of/for/and/on/the between capitalised words."""
-    return re.compile(r"(?<![\w'])[A-Z][\w.'&-]*(?:\s+(?:(?:of|for|and|on|the)\s+)*[A-Z][\w.'&-]*)*")
+    return re.compile(r"[A-Z](?<![\w'][A-Z])[\w.'&-]*(?:\s+(?:(?:of|for|and|on|the)\s+)*[A-Z][\w.'&-]*)*")  # see _NAME_RUN
 
 
 @cache

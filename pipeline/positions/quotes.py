@@ -20,13 +20,18 @@ class Quote:
         return self.end - 1 if self.closed else self.end
 
 
-def find_quotes(text: str) -> list[Quote]:
+def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> list[Quote]:
     """Quote marks paired in order within each paragraph; an unpaired last mark runs to the
-    paragraph end (a quote continued in the next paragraph, news style)."""
-    quotes = []
-    for para_start, para_end in split_paragraphs(text):
-        marks = []
+    paragraph end (a quote continued in the next paragraph, news style). `paragraphs`:
+    split_paragraphs(text), when the caller has it already."""
+    quotes: list[Quote] = []
+    if '"' not in text:
+        return quotes
+    for para_start, para_end in split_paragraphs(text) if paragraphs is None else paragraphs:
         i = text.find('"', para_start, para_end)
+        if i < 0:
+            continue
+        marks = []
         while i >= 0:
             marks.append(i)
             i = text.find('"', i + 1, para_end)

@@ -1,6 +1,5 @@
 """Paragraph and sentence splitting that keeps character offsets into the original text."""
 
-import re
 from dataclasses import dataclass
 
 from .lazy_regex import LazyPattern
@@ -14,10 +13,13 @@ class Sentence:
     text: str
 
 
-def split_sentences(text: str) -> list[Sentence]:
-    """Sentences of `text` in order; text[s.start:s.end] == s.text, stripped of outer whitespace."""
+def split_sentences(text: str, paragraphs: list[tuple[int, int]] | None = None) -> list[Sentence]:
+    """Sentences of `text` in order; text[s.start:s.end] == s.text, stripped of outer whitespace.
+    `paragraphs`: split_paragraphs(text), when the caller has it already."""
     sentences: list[Sentence] = []
-    for paragraph_index, (para_start, para_end) in enumerate(split_paragraphs(text)):
+    if paragraphs is None:
+        paragraphs = split_paragraphs(text)
+    for paragraph_index, (para_start, para_end) in enumerate(paragraphs):
         for start, end in _sentence_bounds(text, para_start, para_end):
             sentences.append(Sentence(start, end, paragraph_index, text[start:end]))
     return sentences
@@ -25,13 +27,11 @@ def split_sentences(text: str) -> list[Sentence]:
 
 def split_paragraphs(text: str) -> list[tuple[int, int]]:
     """(start, end) of each non-blank newline-separated block, stripped of outer whitespace."""
-    bounds = []
-    for match in re.finditer(r"[^\n]+", text):
-        start, end = _strip_bounds(text, match.start(), match.end())
-        if start < end:
-            bounds.append((start, end))
-    return bounds
+    return [match.span() for match in _PARAGRAPH.finditer(text)]
 
+
+# A paragraph stripped of outer whitespace: from a line's first to its last non-space character.
+_PARAGRAPH = LazyPattern(r"\S(?:[^\n]*\S)?")
 
 # A sentence ends at . ! or ? (optionally followed by closing quotes/brackets) when whitespace and
 # an upper-case letter, digit, opening quote or bracket follow.
@@ -42,6 +42,7 @@ _ABBREVIATIONS = frozenset(
     approx est Vol Fig Art""".split()
 )
 _DOTTED_ABBREVIATION = LazyPattern(r"(?:\b[A-Za-z]\.){1,3}[A-Za-z]?$")  # U.S. / e.g. / J. / a.m.
+_LAST_WORD = LazyPattern(r"[\w.]+$")
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -57,7 +58,7 @@ def _sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _is_abbreviation(text: str, sentence_start: int, dot: int) -> bool:
-    word_match = re.search(r"[\w.]+$", text[max(sentence_start, dot - 24) : dot])
+    word_match = _LAST_WORD.search(text[max(sentence_start, dot - 24) : dot])
     if not word_match:
         return False
     word = word_match.group()

@@ -24,6 +24,7 @@ fragment, else the reported clause.
 """
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -149,7 +150,8 @@ def _attribute(
 def _attribution_after(document: Document, quote: Quote, sentence: Sentence) -> Speaker | None:
     """'"...," he said' / '"...," said Zelensky' / '"..." X told reporters' / '"...", according to X'."""
     text = document.text
-    next_quote = min((q.start for q in document.quotes if q.start >= quote.end), default=len(text))
+    following = bisect_left(document.quote_starts, quote.end)
+    next_quote = document.quote_starts[following] if following < len(document.quotes) else len(text)
     after = text[quote.end : min(max(sentence.end, quote.end), next_quote)]
     for regex in (_verb_then_subject_regex(), _ACCORDING_TO_AFTER):
         match = regex.match(after)
@@ -184,7 +186,8 @@ def _speech_verb_before(document: Document, position: int, sentence: Sentence) -
 
 
 def _quote_between(document: Document, start: int, end: int) -> bool:
-    return any(start <= q.start and q.end <= end for q in document.quotes)
+    first = bisect_left(document.quote_starts, start)  # the first quote starting at or after start ends first
+    return first < len(document.quotes) and document.quote_ends[first] <= end
 
 
 def _introduced_by_colon(document: Document, quote: Quote, sentence: Sentence) -> Speaker | None:
@@ -348,7 +351,7 @@ def _clause_before(document: Document, sentence: Sentence, position: int) -> str
     """The reported clause before an inverted attribution: from the sentence start (or the last
     quotation before it) to the comma before the institution."""
     text = document.text
-    start = max([sentence.start] + [q.end for q in document.quotes if sentence.start <= q.end <= position])
+    start = document.speakers.last_quote_end(sentence.start, position)
     return _TRAILING_ARTICLE.sub("", text[start:position])
 
 
@@ -432,7 +435,8 @@ def _used_outside_quotes(document: Document, phrase: str) -> bool:
         whole = (at == 0 or not (lower[at - 1].isalnum() or lower[at - 1] in '_"')) and (
             end == len(lower) or not (lower[end].isalnum() or lower[end] in '_"')
         )
-        if whole and not any(q.start <= at < q.end for q in document.quotes):
+        inside = bisect_right(document.quote_starts, at) - 1  # the last quote starting at or before `at`
+        if whole and not (inside >= 0 and at < document.quote_ends[inside]):
             return True
         at = lower.find(phrase, at + 1)
     return False
