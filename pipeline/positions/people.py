@@ -268,6 +268,20 @@ class SpeakerIndex:
             qualified = _FOLLOWED_BY_PREPOSITION.match(text, match.end())  # "the spokesman for ..."
             role = _normalise_role(role_text) if definite and not qualified else None
             found.append(Mention(role_start, match.end(), ROLE, None, role=role))
+        for title in self._titles_in_use():  # "Sheriff Jud Smith ... the sheriff said"
+            needle = "the " + title
+            at = self.lower.find(needle, start, end)
+            while at >= 0:
+                stop = at + len(needle)
+                if (
+                    (at == 0 or not self.lower[at - 1].isalnum())
+                    and (stop >= len(text) or not (text[stop].isalnum() or text[stop] in "-'"))
+                    and not overlapping(at, stop)
+                    and not _FOLLOWED_BY_NAME.match(text, stop)
+                    and not _FOLLOWED_BY_PREPOSITION.match(text, stop)
+                ):
+                    found.append(Mention(at, stop, ROLE, None, role=title))
+                at = self.lower.find(needle, stop, end)
         for match in _PRONOUN.finditer(text, start, end) if ("he" in lower or "she" in lower) else ():
             if not overlapping(match.start(), match.end()):
                 gender = "m" if match.group().lower() == "he" else "f"
@@ -385,6 +399,14 @@ class SpeakerIndex:
         i, j, canonical, kind = reading.inside
         return [Mention(group[i][0], group[j - 1][1], kind, canonical, gender=_genders().get(canonical),
                         possessive=possessive and j == len(group))]
+
+    def _titles_in_use(self) -> set[str]:
+        """The titles the text has given a named person so far ("sheriff", "king", "prime
+        minister"), which roles known to speakers.toml do not already cover."""
+        if not self._titles_seen:
+            return set()
+        known = _known_roles()
+        return {t for titles in self._titles_seen.values() for t in titles if t not in known and len(t) > 2}
 
     def _resolve(self, mention: Mention, sentence: Sentence, salience: list[Mention]) -> None:
         mention._context = (self.text, sentence.start)
@@ -508,6 +530,10 @@ def _without_trailing_auxiliaries(text: str) -> str:
 
 # -- patterns ---------------------------------------------------------------------------------
 
+# Letters of Latin-script names, accented ones included ("Sánchez", "Yılmaz", "Łukasz", "Erdoğan"):
+# Latin-1 and Latin Extended-A/B (whose upper and lower case letters alternate: both are allowed).
+_UP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f"
+_LO = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u024f"
 # Patterns that would start with a look-behind ("(?<![\w'])[A-Z]") test it after their first
 # character instead ("[A-Z](?<![\w'][A-Z])", the same condition): a pattern that starts with a
 # character set lets the regex engine skip ahead to the next candidate character.
@@ -519,7 +545,7 @@ _NAME_RUN = LazyPattern(
 _TOKEN = LazyPattern(r"\S+")
 # "Zelensky", "McCarthy", "Jean-Claude", "O'Brien", initials "J." / "JD"
 _NAME_WORD = LazyPattern(
-    r"[A-Z](?:[a-z]+(?:[-'][A-Z]?[a-z]+)*|[a-z]*[A-Z][a-z]+|\.)|(?:[A-Z]\.){1,2}|[A-Z]{1,2}|(?:al|el|ibn|bin|abu)-[A-Z][a-z]+"
+    rf"[{_UP}](?:[{_LO}]+(?:[-'][{_UP}]?[{_LO}]+)*|[{_LO}]*[{_UP}][{_LO}]+|'[{_UP}][{_LO}]+|\.)|(?:[A-Z]\.){{1,2}}|[A-Z]{{1,2}}|(?:al|el|ibn|bin|abu)-[{_UP}][{_LO}]+"
 )
 _INITIALS = LazyPattern(r"(?:[A-Z]\.){1,2}|[A-Z]{1,2}")
 _POSSESSIVE_WORD = LazyPattern(r"[A-Z][\w.-]*(?:'s|s')")
@@ -546,7 +572,7 @@ _BOUNDARY_WORDS = frozenset(
 _SUBJECT_BOUNDARY = LazyPattern(
     r"(?:^|[,;:(\u2013\u2014\"]|\s-|\b(?:" + "|".join(sorted(_BOUNDARY_WORDS)) + r")\b)\s*$", re.IGNORECASE
 )
-_FOLLOWED_BY_NAME = LazyPattern(r"\s+[A-Z][a-z]")
+_FOLLOWED_BY_NAME = LazyPattern(rf"\s+[{_UP}][{_LO}]")
 # A lower-case title or description right before a single name: "WHO chief Tedros", "pensioner Halyna".
 _LOWER_TITLE_BEFORE = LazyPattern(
     r"\b(?:chief|head|spokesman|spokeswoman|spokesperson|minister|governor|mayor|president|secretary|director|"
@@ -562,7 +588,7 @@ PERSON_ROLE_NOUNS = (
 )
 _PERSON_DESCRIPTION = LazyPattern(rf"\b(?:{PERSON_ROLE_NOUNS}|member)\b", re.IGNORECASE)
 _AFTER_LOWER_WORD = LazyPattern(r"[a-z]\s+$")
-_BARE_NAME = LazyPattern(r"[A-Z][a-z'-]+(?:\s(?:al-|el-|bin\s|van\s|de\s)?[A-Z][a-z'-]+){0,3}")
+_BARE_NAME = LazyPattern(rf"[{_UP}][{_LO}'-]+(?:\s(?:al-|el-|bin\s|van\s|de\s)?[{_UP}][{_LO}'-]+){{0,3}}")
 _FOLLOWED_BY_PREPOSITION = LazyPattern(r"\s+(?:for|of|at|in)\s")
 _DEFINITE = LazyPattern(r"(?:the|[A-Z][\w.]*'s)\s", re.IGNORECASE)
 
@@ -894,6 +920,11 @@ def _multiword_alias_regex() -> re.Pattern[str]:
 @cache
 def _roles() -> dict[str, set[str]]:
     return {name: {r.lower() for r in entry.get("roles", [])} for name, entry in _people().items()}
+
+
+@cache
+def _known_roles() -> frozenset[str]:
+    return frozenset(r for held in _roles().values() for r in held)
 
 
 @cache

@@ -496,3 +496,31 @@ def test_a_term_opening_with_its_own_stance_verb():
         ("military_size_cap", "accepted", "Moscow", 800000)]
     # trap: a verb inside the term that is no stance cue leaves the stance to the clause
     assert terms("The EU will discuss new sanctions on Russia.") == [("sanctions", "under discussion", "EU", None)]
+
+
+# -- rules-4: statements ----------------------------------------------------------------------
+
+
+def test_single_quotes_in_british_style():
+    text = ("Trump branded the war-time leader a \u2018dictator without elections\u2019.\n"
+            "\u2018I am not clinging to this chair,\u2019 Zelensky said.")
+    from pipeline.normalise import normalise_text
+    assert quotes(normalise_text(text)) == [("Donald Trump", "dictator without elections"),
+                                            ("Volodymyr Zelensky", "I am not clinging to this chair")]
+    # traps: apostrophes and plural possessives are no quotation marks
+    assert quotes("The leaders' summit in Kyiv ended. Officials' figures were provisional, the Smiths' lawyer said.") == []
+    assert quotes("Officials' figures were 'provisional', Zelensky's aides said.") == [("Zelensky's aides", "provisional")]
+
+
+def test_accented_and_apostrophe_names():
+    assert quotes('"We heard voices until about 4 o\'clock," said Mehmet Y\u0131lmaz, 61, who lost his brother.') == [
+        ("Mehmet Y\u0131lmaz", "We heard voices until about 4 o'clock")]
+    assert quotes('"It was horrific," said Police Chief Brian O\'Hara.') == [("Brian O'Hara", "It was horrific")]
+
+
+def test_the_title_a_named_person_was_given_refers_back_to_them():
+    text = 'Sheriff Jud Smith met investigators led by Chris Hosey. "Pure evil is what happened today," the sheriff said.'
+    assert quotes(text) == [("Jud Smith", "Pure evil is what happened today")]
+    # trap: a title nobody named was given stays unresolved
+    text = 'Chris Hosey met investigators. "Pure evil is what happened today," the sheriff said.'
+    assert quotes(text) == []
