@@ -11,14 +11,14 @@ long), else the headline's, else "unknown".
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from .lazy_regex import LazyPattern, alternation, lowered
 from .document import Document
 from .model import Position
 from .numbers import COUNT, QUALIFIER, parse_count
-from .places import best_place, contains, dateline, find_places, headline_text, is_container, modifies_organisation
+from .places import COUNTRY, best_place, contains, dateline, find_places, headline_text, is_container, modifies_organisation
 from .sentences import Sentence
 
 UNKNOWN_PLACE = "unknown"
@@ -220,7 +220,10 @@ def _place_for(document: Document, sentence: Sentence, count: _Count, counts: li
     """The count's place in its sentence; else the context's (earlier sentences, the dateline,
     the headline). A country or US state the sentence only names in passing ("Turkey's disaster
     agency said ...", "after Russia pounded Ukraine's second city") gives way to a place of the
-    context that lies in it."""
+    context that lies in it; "still missing there" takes the context's place."""
+    if _THERE_AFTER.match(document.text, count.end, sentence.end):
+        for mention in _context_places(document, sentence):
+            return mention.name
     place, explicit = _place_in_sentence(document, sentence, count, counts)
     if place is not None and (explicit or not is_container(place)):
         return place
@@ -233,15 +236,18 @@ def _place_for(document: Document, sentence: Sentence, count: _Count, counts: li
 
 
 def _context_places(document: Document, sentence: Sentence):
-    """The best place of each earlier sentence (nearest first), then the dateline, then the
-    headline's."""
+    """The best place of each earlier sentence (nearest first; one named inside an institution,
+    "Gaza's health ministry", when it names no other), then the dateline, then the headline's."""
     index = document.sentence_index(sentence)
     for back in range(1, _PREVIOUS_SENTENCES_FOR_PLACE + 1):
         if index - back < 0:
             break
         candidate = document.sentences[index - back]
-        free, _ = _places_in(document, candidate)
+        free, inside = _places_in(document, candidate)
+        free = _uncontained(document.text, free)
         place = best_place([m for m in free if not m.destination] or free, candidate.end)
+        if place is None:
+            place = best_place([m for m in inside if m.specific or m.possessive], candidate.end)
         if place is not None:
             yield place
     opening = _dateline(document)
@@ -260,29 +266,43 @@ def _dateline(document: Document):
     return document.cache["dateline"]
 
 
+def _uncontained(text: str, mentions: list) -> list:
+    """Without the places that only locate another ("the village of Novopavlivka in the Donetsk
+    region", "Sutatausa, a town in Cundinamarca province", "a camp near the city of Sidon")."""
+    return [m for m in mentions if not any(_CONTAINED_IN.fullmatch(text, o.end, m.start) for o in mentions if o is not m)]
+
+
 def _place_in_sentence(document: Document, sentence: Sentence, count: _Count, counts: list[_Count]) -> tuple[str | None, bool]:
     """The place right after the count in its clause ("1,200 people in southern Israel"), else
-    the best in the sentence that is not a destination, else a specific place named inside an
-    institution ("Gaza's health ministry"). Also whether the sentence puts the count there
-    explicitly (after a locative preposition) rather than naming the place in passing."""
+    the best in the count's clause, else in the sentence, that is not a destination, else a
+    specific place named inside an institution ("Gaza's health ministry"). Also whether the
+    sentence puts the count there explicitly (after a locative preposition) rather than naming
+    the place in passing."""
     text = document.text
     free, inside = _places_in(document, sentence)
     if count.scope is not None:
         scoped = [m for m in free if count.scope[0] <= m.start < count.scope[1] and not m.destination]
-        if scoped:
-            return scoped[0].name, True  # "the death toll from the quake in Turkey and Syria climbed past 21,000"
-    # "the village of Novopavlivka in the Donetsk region": the region only locates the village
-    free = [m for m in free if not any(_CONTAINED_IN.fullmatch(text, o.end, m.start) for o in free if o is not m)]
+        if scoped:  # "the death toll from the quake in Turkey and Syria climbed past 21,000"
+            for i, mention in enumerate(scoped):  # "in Turkey's eastern Malatya province": the province
+                if not (mention.possessive and i + 1 < len(scoped) and _JUST_MODIFIERS.fullmatch(text, mention.end, scoped[i + 1].start)):
+                    return mention.name, True
+    free = _uncontained(text, free)
     others = [c.anchor for c in counts if c is not count]
     for i, mention in enumerate(free):
         if mention.start < count.end or not mention.locative or mention.destination:
             continue
-        if mention.possessive and i + 1 < len(free) and free[i + 1].start - mention.end <= 2:
-            continue  # "in Papua New Guinea's Enga province": the province
+        following = free[i + 1] if i + 1 < len(free) else None
+        if mention.possessive and following is not None and _JUST_MODIFIERS.fullmatch(text, mention.end, following.start):
+            continue  # "in Papua New Guinea's Enga province", "in Guinea's second-largest city, Nzerekore"
         if not _CLAUSE_BREAK.search(text, count.end, mention.start) and not any(count.end <= a < mention.start for a in others):
+            if not mention.specific and following is not None and following.specific and _SAME_PHRASE.fullmatch(text, mention.end, following.start):
+                return following.name, True  # "off the coast of Libya near the town of Zuwara"
             return mention.name, True
         break
-    place = best_place([m for m in free if not m.destination] or free, count.anchor)
+    clause_start, clause_end = _clause_of(text, sentence, count.anchor)
+    candidates = [m for m in free if not m.destination] or free
+    in_clause = [m for m in candidates if clause_start <= m.start < clause_end]
+    place = best_place(in_clause or candidates, count.anchor)
     if place is None:
         place = best_place([m for m in inside if m.specific], count.anchor)
     if place is None and count.unit != "soldiers":  # "Myanmar's military government said ...": its country
@@ -292,9 +312,23 @@ def _place_in_sentence(document: Document, sentence: Sentence, count: _Count, co
     return place.name, place in free and place.locative
 
 
+def _clause_of(text: str, sentence: Sentence, position: int) -> tuple[int, int]:
+    """The part of the sentence holding `position` between ";", ", and (that)", ", while", ", but"."""
+    start, end = sentence.start, sentence.end
+    for boundary in _COUNT_CLAUSE_BOUNDARY.finditer(text, sentence.start, sentence.end):
+        if boundary.end() <= position:
+            start = boundary.end()
+        elif boundary.start() >= position:
+            end = boundary.start()
+            break
+    return start, end
+
+
 def _places_in(document: Document, sentence: Sentence):
     """(places, places inside the name of an institution) in the sentence; places inside a
-    person's name or title never count ("Hawaii Governor Josh Green" is not about Hawaii)."""
+    person's name or title never count ("Hawaii Governor Josh Green" is not about Hawaii), nor
+    do reference points ("70 km north of Bogota"), venues ("speaking in Washington"),
+    attackers ("Russia pounded ...") or nationalities ("on the Thai side" is Thailand)."""
     cache = document.cache.setdefault("places", {})
     if sentence.start in cache:
         return cache[sentence.start]
@@ -306,15 +340,20 @@ def _places_in(document: Document, sentence: Sentence):
     people = [(s, e) for s, e in people
               if not _LOCATIVE_JUST_BEFORE.search(text, max(0, s - 8), s) and not _LOCATIVE_OPENING.match(text, s, e)]
     free, inside = [], []
-    found = find_places(text, sentence.start, sentence.end, people)
-    opening = _dateline(document)
-    if opening is not None and sentence.start <= opening.start < sentence.end:
-        found = [opening] + [m for m in found if m.start >= opening.end]  # "MINNEAPOLIS (AP) — ..."
-    for place in found:
+    for place in find_places(text, sentence.start, sentence.end, people):
         if _NOT_THE_PLACE_AFTER.match(text, place.end, sentence.end):
             continue  # "the Kathmandu valley", "the Dnipro river"
+        if _REFERENCE_BEFORE.search(text, max(sentence.start, place.start - 50), place.start):
+            continue  # "70 km north of Bogota", "speaking in Washington", "told reporters in Geneva"
+        country = _nationality_place(text, place, sentence.end)
+        if country is False:
+            continue  # "Thai officials"
+        if country is not None:
+            place = replace(place, name=country, rank=COUNTRY, locative=True)
         if not place.locative and _ACTOR_VERB_AFTER.match(text, place.end, sentence.end):
             continue  # "Russia has launched 1,200 drones": the attacker, not where it happened
+        if place.possessive and _EVENT_AFTER.match(text, place.end, sentence.end):
+            place = replace(place, locative=True)  # "Sudan's war has killed ...": the war in Sudan
         within = any(s <= place.start and place.end <= e and (e - s) > (place.end - place.start) + 3 for s, e in institutions)
         if place.guessed and any(s < place.end and place.start < e for s, e in institutions):
             continue  # "in Hamas captivity"
@@ -322,11 +361,27 @@ def _places_in(document: Document, sentence: Sentence):
             within = True  # "Maryland State Police Col. Roland Butler said", "Turkey's disaster agency"
         (inside if within else free).append(place)
     # "dozens remain missing, most of them in Valencia": a share of the count, not its place
-    if free and ("of them" in sentence.text or "of whom" in sentence.text):
+    if free and ("of them" in sentence.text or "of whom" in sentence.text or "of the" in sentence.text):
         kept = [m for m in free if not _SHARE_BEFORE.search(text, max(sentence.start, m.start - 60), m.start)]
         free = kept or free
     cache[sentence.start] = (free, inside)
     return free, inside
+
+
+def _nationality_place(text: str, place, end: int):
+    """None for a place name; for a nationality ("Thai"), its country when it stands for one
+    ("on the Thai side"), else False."""
+    country = _demonyms().get(place.name)
+    if country is None or _demonyms().get(text[place.start : place.end]) is None:
+        return None
+    return country if _SIDE_AFTER.match(text, place.end, end) else False
+
+
+@cache
+def _demonyms() -> dict[str, str]:
+    from .config import speakers_config
+
+    return {demonym: country for country, demonym in speakers_config()["nations"].items() if demonym != country}
 
 
 # -- vocabulary -------------------------------------------------------------------------------
@@ -465,7 +520,28 @@ _QUALIFIER_BEFORE = LazyPattern(lowered(rf"(?<![\w-]){QUALIFIER}\s+$"))  # on Do
 _EITHER_OUTCOME_AFTER = LazyPattern(r"\s+(?:or|and/or)\s+(?:killed|dead|injured|wounded|hurt|missing|captured)\b", re.IGNORECASE)
 _EITHER_OUTCOME_BEFORE = LazyPattern(r"\b(?:killed|dead|injured|wounded|hurt|missing|captured)\s+(?:or|and/or)\s+$", re.IGNORECASE)
 _NUMBER_GLUED_AFTER = LazyPattern(r"(?:[:%]\d|\s*(?:%|percent|per\s+cent)\b)", re.IGNORECASE)
-_CONTAINED_IN = LazyPattern(r"(?:'s)?\s+in\s+(?:the\s+)?(?:[\w-]+\s+)?|,\s")
+_CONTAINED_IN = LazyPattern(
+    r"(?:'s)?(?:\s+[\w-]+){0,3}?\s+(?:in|near|outside)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:(?:city|town|village|region|province|district|"
+    r"state|county|area)\s+of\s+)?"
+    r"|,\s(?:(?:a|the)\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|district|region|province|suburb|area|port|county|"
+    r"municipality|neighbou?rhood|camp)\s+(?:in|of|near)\s+(?:the\s+)?(?:[\w-]+\s+)?)?"
+)
+_JUST_MODIFIERS = LazyPattern(r"\s+(?:[a-z][\w-]*\s+){0,3}(?:(?:city|town|capital|port|province|region)\s*,\s+)?|\s")
+_SAME_PHRASE = LazyPattern(r"\s+(?:near|in|outside|at)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:(?:town|city|village|port|district)\s+of\s+)?|,\s+")
+_THERE_AFTER = LazyPattern(r"(?:\s+(?:still|now|so\s+far|too|also))?\s+there\b(?!\s+(?:is|are|was|were|had|have|has|will|would)\b)")
+_COUNT_CLAUSE_BOUNDARY = LazyPattern(r";|,\s+(?:and|but|while|whereas)\s+(?:that\s+)?|\s+and\s+that\s+|\.\s")
+_REFERENCE_BEFORE = LazyPattern(
+    r"(?:\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of\s+(?:the\s+)?"
+    r"|\b(?:speaking|spoke|addressing|visiting|visit\s+to|arrived|arriving|flew|flying|travelled|traveled|"
+    r"talks|summit|meeting|conference|briefing|interview|reporters|journalists|rally|hosted|hosting|headquartered|"
+    r"based|station)\s+(?:\w+\s+){0,2}?(?:in|at|to|from)\s+(?:the\s+)?)$",
+    re.IGNORECASE,
+)
+_EVENT_AFTER = LazyPattern(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:war|conflict|civil\s+war|earthquake|quake|floods?|fires?|wildfires?|crisis|fighting|"
+    r"offensive|insurgency|famine|epidemic|outbreak|disaster|floods)\b"
+)
+_SIDE_AFTER = LazyPattern(r"\s+(?:side|territory|soil|border|waters|airspace|frontier)\b")
 _AND_BEFORE = LazyPattern(lowered(rf"(?<![\w-])and\s+(?:{QUALIFIER}\s+)?$"))
 _LOCATIVE_JUST_BEFORE = LazyPattern(r"(?<![\w-])(?:in|In|near|Near|outside|Outside)\s+$")
 _LOCATIVE_OPENING = LazyPattern(r"(?:In|Across|Near|Outside|Throughout|Around|Inside)\s")  # "Across Turkey" is no person
@@ -476,7 +552,8 @@ _ACTOR_VERB_AFTER = LazyPattern(
     r"carried\s+out|retaliated|downed|shot\s+down|intercepted)\b"
 )
 _SHARE_BEFORE = LazyPattern(
-    r"\b(?:most|many|some|half|all|several|the\s+majority|\w+)\s+of\s+(?:them|whom)\s+(?:\w+\s+){0,2}?"
+    r"\b(?:most|many|some|half|all|several|the\s+majority|\w+)\s+of\s+(?:them|whom|the\s+(?:dead|victims|deaths|"
+    r"injured|wounded|missing|fatalities))\s+(?:\w+\s+){0,2}?"
     r"(?:in|on|at|near)\s+(?:the\s+)?(?:(?:province|region|city|town|village|district)\s+of\s+)?(?:[\w-]+\s+){0,1}$",
     re.IGNORECASE,
 )

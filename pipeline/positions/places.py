@@ -84,13 +84,30 @@ def find_places(
     segment = text[start:end]
     named = any(word in segment for word in _PLACE_WORDS)
     for match in _NAMED_PLACE.finditer(text, start, end) if named else ():
-        group = "name" if match.group("name") else "name2"
-        span = match.span(group)
-        if any(m.start < span[1] and span[0] < m.end for m in mentions):
+        # named as a place by the text itself: wins over a gazetteer word inside it ("Sur" in
+        # "Agusan del Sur") and over a reading as a person's name ("the village of Bint Jbeil")
+        group = next(g for g in ("name", "pair", "name2", "camp", "feature") if match.group(g))
+        span = match.span(group) if group != "pair" else (match.start("pair"), match.end("pairbase"))
+        name = match.group(group)
+        if group == "pair":
+            name = f"{match.group('pair')} {match.group('pairbase')}"  # "North and South Kivu provinces": the first
+        elif match.group("county"):
+            name += " County"
+        if "'s " in name:  # "Gujarat's Vadodara district": the district
+            cut = name.rindex("'s ") + 3
+            span, name = (span[0] + cut, span[1]), name[cut:]
+        while " " in name and name.split()[0] in never:  # "In Hatay province"
+            cut = name.index(" ") + 1
+            span, name = (span[0] + cut, span[1]), name[cut:]
+        if name in never or any(m.start <= span[0] and span[1] <= m.end for m in mentions):
             continue
-        if any(s < span[1] and span[0] < e for s, e in excluded) or match.group(group) in never:
-            continue
-        name = match.group(group) + (" County" if match.group("county") else "")
+        if group == "name2" and _CITY_DISTRICT.match(text, span[1]) and (
+            _OF_A_CITY_BEFORE.search(text, max(start, span[0] - 30), span[0]) or _OF_PLACE_AFTER.match(text, match.end())
+        ):
+            continue  # "the capital's Sviatoshynskyi district", "the Saltivskyi district of Kharkiv": the city's
+        if group == "name2" and _ORGANISATION_AFTER.match(text, match.end()):
+            continue  # "Lagos State Emergency Management Agency"
+        mentions = [m for m in mentions if not (span[0] <= m.start and m.end <= span[1])]
         before = _LOCATIVE_BEFORE.search(text[max(start, match.start() - 60):match.start()])
         preposition = before.group("prep").lower() if before else "in"
         mentions.append(PlaceMention(span[0], span[1], name, NAMED, True, False, preposition))
@@ -101,7 +118,7 @@ def find_places(
             continue
         if any(s < span[1] and span[0] < e for s, e in excluded):
             continue
-        mentions.append(PlaceMention(span[0], span[1], name, WEAK, True, False, match.group("prep").lower(), True))
+        mentions.append(PlaceMention(span[0], span[1], name, WEAK, True, False, (match.group("prep") or "in").lower(), True))
     return sorted(mentions, key=lambda m: m.start)
 
 
@@ -226,20 +243,35 @@ def best_place(mentions: list[PlaceMention], anchor: int) -> PlaceMention | None
 
 
 # "the town of Rodynske", "the village of Novopavlivka", "Enga province", "Kerr County"
+_NAME = r"[A-Z][\w'-]+(?:\s(?:(?:al|el|de|del|da|do|dos|das|di|du|la|le|van|von)[\s-])?[A-Z][\w'-]+){0,3}"
 _NAMED_PLACE = LazyPattern(
-    r"\b(?:(?:town|village|city|port|province|region|governorate|oblast|municipality|settlement|hamlet|island)\s+of\s+"
-    r"(?P<name>[A-Z][\w-]+(?:\s(?:al-|el-)?[A-Z][\w-]+){0,2})"
-    r"|(?P<name2>[A-Z][\w-]+(?:\s[A-Z][\w-]+){0,2})\s+(?:province|region|governorate|oblast|prefecture|(?P<county>County))\b)"
+    r"\b(?:(?:town|village|city|port|province|region|governorate|oblast|municipality|settlement|hamlet|island|district|"
+    rf"state|county|suburb|neighbou?rhood|commune|camp)\s+of\s+(?P<name>{_NAME})"
+    rf"|(?P<pair>North|South|East|West|Upper|Lower)\s+and\s+(?:North|South|East|West|Upper|Lower)\s+(?P<pairbase>[A-Z][\w'-]+)\s+"
+    r"(?:provinces|regions|states)\b"
+    rf"|(?P<name2>{_NAME})\s+(?:province|provinces|region|governorate|oblast|prefecture|district|(?P<county>County))\b"
+    r"|(?P<camp>[A-Z][\w'-]+(?:\s(?:(?:al|el)-)?[A-Z][\w'-]+){0,2}?)\s+(?:[A-Z][a-z]+\s+)?(?:refugee\s+)?camp\b"
+    r"|(?P<feature>(?:Lake|Mount|Mt\.?)\s+[A-Z][\w'-]+|[A-Z][\w'-]+(?:\s[A-Z][\w'-]+){0,2}\s+(?:Pass|Valley|Gorge|Canyon|"
+    r"Strait|Peninsula|Desert|Delta|Basin|Island|Islands|Mountains|Highlands)))\b"
 )
+_CITY_DISTRICT = LazyPattern(r"\s+district\b")
+_OF_A_CITY_BEFORE = LazyPattern(r"(?:\b(?:city|capital|town)|[A-Z][\w-]+)'s\s+$")
+_OF_PLACE_AFTER = LazyPattern(r"\s+of\s+[A-Z]")
 _PLACE_WORDS = ("town", "village", "city", "port", "province", "region", "governorate", "oblast", "municipality",
-                "settlement", "hamlet", "island", "prefecture", "County")
+                "settlement", "hamlet", "island", "prefecture", "County", "district", "state", "county", "suburb",
+                "neighbourhood", "neighborhood", "commune", "camp", "Lake", "Mount", "Mt", "Pass", "Valley", "Gorge",
+                "Canyon", "Strait", "Peninsula", "Desert", "Delta", "Basin", "Island", "Mountains", "Highlands")
 _CAPITALISED_RUN = LazyPattern(
     r"(?<![\w'])(?:[A-Z][\w'.-]*)(?:\s(?:(?:[A-Z][\w'.-]*)|(?:al|el|ad|ar|as|ash|az)-[A-Z]?[a-z][\w'-]*|"
     r"(?:on|upon|de|del|la|le|am|an|der|sur|al|el)(?=\s[A-Z])))*"
 )
 _TOKEN = LazyPattern(r"\S+")
 _GUESSABLE = LazyPattern(
-    r"\b(?P<prep>in|near|outside|off)\s+(?P<name>[A-Z][a-z][\w'-]*(?:\s(?:(?:al|el|ad|ar|as|ash|az)-[\w'-]+|[A-Z][a-z][\w'-]*)){0,2})"
+    r"(?:\b(?P<prep>in|near|outside|off|across|throughout)\s+"
+    r"|\b(?:in|near|across)\s+the\s+(?=[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2}\s+(?:fires?|wildfires?|floods?|blaze|earthquake|quake|"
+    r"landslide|explosion|blast|disaster|tragedy|attack|massacre)\b)"
+    r"|\b(?:beach|camp|port|base|hospital|school|mosque|church|market|station|airport|plant|mine|factory|stadium)\s+(?:at|in|near)\s+)"
+    r"(?P<name>[A-Z][a-z][\w'-]*(?:\s(?:(?:al|el|ad|ar|as|ash|az)-[\w'-]+|[A-Z][a-z][\w'-]*)){0,2})"
     r"(?![\w'-])(?!\s+[A-Z])"
 )
 _DEMONYM_ENDING = LazyPattern(r"(?:ian|ean|ese|ish|ic|i|an)$")
