@@ -18,11 +18,11 @@ from .lazy_regex import LazyPattern, alternation, lowered
 from .document import Document
 from .model import Position
 from .numbers import COUNT, QUALIFIER, parse_count
-from .places import COUNTRY, best_place, contains, dateline, find_places, headline_text, is_container, modifies_organisation
+from .places import COUNTRY, PlaceMention, best_place, contains, dateline, dateline_end, find_places, headline_text, is_container, modifies_organisation
 from .sentences import Sentence
 
 UNKNOWN_PLACE = "unknown"
-_PREVIOUS_SENTENCES_FOR_PLACE = 4
+_PREVIOUS_SENTENCES_FOR_PLACE = 6
 
 _WORD_CACHE = 1 << 16  # per-word results: texts repeat words; bounded for long backfills
 
@@ -81,7 +81,7 @@ def _counts_in(document: Document, sentence: Sentence) -> list[_Count]:
     readers = []
     if any(_is_casualty_verb(w) for w in words):
         readers.append((_verb_then_count(), _read_verb_then_count))
-    if "toll" in words or "number" in words:
+    if "toll" in words or "number" in words or "total" in words or "tally" in words:
         readers.append((_toll_then_count(), _read_toll))
     if "bodies" in words:
         readers.append((_bodies(), _read_bodies))
@@ -91,6 +91,10 @@ def _counts_in(document: Document, sentence: Sentence) -> list[_Count]:
             if count is not None and count.anchor not in counts:
                 counts[count.anchor] = count
     ordered = sorted(counts.values(), key=lambda c: c.anchor)
+    bringing = _BRINGING.search(lower, sentence.start, sentence.end) if "bringing" in words else None
+    if bringing:  # "two more died, bringing the number to 303": the new total only
+        totals = [c for c in ordered if c.anchor > bringing.start() and c.scope is not None]
+        ordered = [c for c in ordered if not any(c.anchor < t.anchor and c.outcome == t.outcome and c.value < t.value for t in totals)]
     for i in range(1, len(ordered)):
         count, previous = ordered[i], ordered[i - 1]
         if count.bare and not previous.bare and count.outcome != previous.outcome and _AND_BEFORE.search(
@@ -207,7 +211,13 @@ _PASSING = frozenset(("past", "passed", "surpassed", "exceeded", "topped"))
 
 
 def _make_count(match: re.Match, outcome: str, noun: str | None) -> _Count | None:
-    value, qualifier, detail = parse_count(match.group("count"), match.group("qual"))
+    text = match.string
+    if _MONTH_BEFORE.search(text, max(0, match.start("count") - 12), match.start("count")):
+        return None  # "since June 13 had killed ...": a date
+    qual = match.group("qual")
+    if qual and qual.strip().lower() == "over" and _PARTICLE_VERB_BEFORE.search(text, max(0, match.start("qual") - 12), match.start("qual")):
+        qual = None  # "hand over 28 bodies": no qualifier
+    value, qualifier, detail = parse_count(match.group("count"), qual)
     if value is None:
         return None
     return _Count(match.start("count"), match.end(), value, qualifier, outcome, _unit_of(noun), detail, not noun)
@@ -260,6 +270,12 @@ def _context_places(document: Document, sentence: Sentence):
             yield place
 
 
+def _dateline_end(document: Document) -> int:
+    if "dateline_end" not in document.cache:
+        document.cache["dateline_end"] = dateline_end(document.text)
+    return document.cache["dateline_end"]
+
+
 def _dateline(document: Document):
     if "dateline" not in document.cache:
         document.cache["dateline"] = dateline(document.text)
@@ -269,7 +285,10 @@ def _dateline(document: Document):
 def _uncontained(text: str, mentions: list) -> list:
     """Without the places that only locate another ("the village of Novopavlivka in the Donetsk
     region", "Sutatausa, a town in Cundinamarca province", "a camp near the city of Sidon")."""
-    return [m for m in mentions if not any(_CONTAINED_IN.fullmatch(text, o.end, m.start) for o in mentions if o is not m)]
+    return [
+        m for m in mentions
+        if not any(_CONTAINED_IN.fullmatch(text, o.end, m.start) and (o.specific or not m.specific) for o in mentions if o is not m)
+    ]  # but "off the coast of Libya near the town of Zuwara" keeps the town
 
 
 def _place_in_sentence(document: Document, sentence: Sentence, count: _Count, counts: list[_Count]) -> tuple[str | None, bool]:
@@ -301,8 +320,16 @@ def _place_in_sentence(document: Document, sentence: Sentence, count: _Count, co
         break
     clause_start, clause_end = _clause_of(text, sentence, count.anchor)
     candidates = [m for m in free if not m.destination] or free
+    described = _speaker_description_end(document, sentence, count)
+    if described:  # "X, deputy head of the UN mission in Congo, said 2,880 ...": where the speaker works
+        candidates = [m for m in candidates if m.start >= described] or [m for m in candidates if m.specific]
     in_clause = [m for m in candidates if clause_start <= m.start < clause_end]
-    place = best_place(in_clause or candidates, count.anchor)
+    place = best_place(in_clause, count.anchor)
+    if place is None:  # "Thailand's health ministry said 138,000 ... had been evacuated ..., and that ... in Surin"
+        place = best_place([m for m in inside if clause_start <= m.start < clause_end
+                            and (m.specific or (m.possessive and count.unit != "soldiers"))], count.anchor)
+    if place is None:
+        place = best_place(candidates, count.anchor)
     if place is None:
         place = best_place([m for m in inside if m.specific], count.anchor)
     if place is None and count.unit != "soldiers":  # "Myanmar's military government said ...": its country
@@ -310,6 +337,15 @@ def _place_in_sentence(document: Document, sentence: Sentence, count: _Count, co
     if place is None:
         return None, False
     return place.name, place in free and place.locative
+
+
+def _speaker_description_end(document: Document, sentence: Sentence, count: _Count) -> int:
+    """Where the speech verb ends when the sentence opens with a speaker and their description
+    before it and the count comes after it ("Vivian van de Perre, deputy head of the UN
+    mission in Congo, said 2,880 people ..."); 0 otherwise."""
+    text = document.text
+    verb = _DESCRIBED_SPEAKER.match(text, sentence.start, count.anchor)
+    return verb.end() if verb else 0
 
 
 def _clause_of(text: str, sentence: Sentence, position: int) -> tuple[int, int]:
@@ -340,11 +376,16 @@ def _places_in(document: Document, sentence: Sentence):
     people = [(s, e) for s, e in people
               if not _LOCATIVE_JUST_BEFORE.search(text, max(0, s - 8), s) and not _LOCATIVE_OPENING.match(text, s, e)]
     free, inside = [], []
+    opening = _dateline_end(document) if sentence.start == 0 else 0
     for place in find_places(text, sentence.start, sentence.end, people):
+        if place.start < opening:
+            continue  # the dateline's places: where the reporter is (the context falls back on it)
         if _NOT_THE_PLACE_AFTER.match(text, place.end, sentence.end):
             continue  # "the Kathmandu valley", "the Dnipro river"
         if _REFERENCE_BEFORE.search(text, max(sentence.start, place.start - 50), place.start):
             continue  # "70 km north of Bogota", "speaking in Washington", "told reporters in Geneva"
+        if _AGENTS_BEFORE.search(text, max(sentence.start, place.start - 80), place.start):
+            continue  # "a deal brokered by the United States, Egypt, Qatar and Turkey"
         country = _nationality_place(text, place, sentence.end)
         if country is False:
             continue  # "Thai officials"
@@ -352,6 +393,8 @@ def _places_in(document: Document, sentence: Sentence):
             place = replace(place, name=country, rank=COUNTRY, locative=True)
         if not place.locative and _ACTOR_VERB_AFTER.match(text, place.end, sentence.end):
             continue  # "Russia has launched 1,200 drones": the attacker, not where it happened
+        if place.possessive and _AGENT_NOUN_AFTER.match(text, place.end, sentence.end):
+            continue  # "Israel's offensive has killed ...": the attacker
         if place.possessive and _EVENT_AFTER.match(text, place.end, sentence.end):
             place = replace(place, locative=True)  # "Sudan's war has killed ...": the war in Sudan
         within = any(s <= place.start and place.end <= e and (e - s) > (place.end - place.start) + 3 for s, e in institutions)
@@ -360,6 +403,12 @@ def _places_in(document: Document, sentence: Sentence):
         if not place.locative and modifies_organisation(text, place.end):
             within = True  # "Maryland State Police Col. Roland Butler said", "Turkey's disaster agency"
         (inside if within else free).append(place)
+    if "side" in sentence.text:  # "on the Thai side": Thailand
+        for side in _SIDE_OF.finditer(text, sentence.start, sentence.end):
+            country = _demonyms().get(side.group("who"))
+            if country and not any(m.start <= side.start("who") < m.end for m in free):
+                free.append(PlaceMention(side.start("who"), side.end("who"), country, COUNTRY, True, False, "on"))
+        free.sort(key=lambda m: m.start)
     # "dozens remain missing, most of them in Valencia": a share of the count, not its place
     if free and ("of them" in sentence.text or "of whom" in sentence.text or "of the" in sentence.text):
         kept = [m for m in free if not _SHARE_BEFORE.search(text, max(sentence.start, m.start - 60), m.start)]
@@ -478,7 +527,8 @@ _GAP = (
 _OUTCOME = (
     r"(?:killed|dead|died|perished|slain|deaths|fatalities|lost\s+their\s+lives|injured|injuries|wounded|hurt|"
     r"(?:taken|rushed|admitted|airlifted|brought)\s+to\s+(?:a\s+|the\s+)?hospitals?|"
-    r"(?:treated|hospitali[sz]ed)\s+(?:in|at)\s+(?:a\s+|the\s+)?hospitals?|hospitali[sz]ed|"
+    r"(?:treated|hospitali[sz]ed)\s+(?:in|at)\s+(?:a\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:hospitals?|clinics?|institute|"
+    r"medical\s+(?:centres?|centers?|facilities))|hospitali[sz]ed|"
     r"(?:stabbed|shot|beaten|burned|burnt|crushed|hacked)\s+to\s+death|shot\s+dead|stabbed|shot(?!\s+down)|"
     r"missing|unaccounted(?:\s+for)?|captured|taken\s+(?:prisoner|captive|hostage)|abducted|evacuated|"
     r"drowned|suffocated|electrocuted|(?:burned|burnt)\s+alive|succumbed\s+to\s+(?:their|his|her)\s+(?:injuries|wounds))"
@@ -487,7 +537,7 @@ _OUTCOME = (
 _OUTCOME_WORD = LazyPattern(
     r"(?:kill|dead|death|died|dies|dying|perish|slain|fatalit|lives|injur|wound|hurt|hospital|missing|"
     r"unaccounted|captur|prisoner|captive|hostage|abduct|evacuat|toll|casualt|stabbed|shot|taken|took|left|leav|"
-    r"claim|number|drown|suffocat|electrocut|alive|succumb|bodies)\w*"
+    r"claim|number|drown|suffocat|electrocut|alive|succumb|bodies|treat|total|tally)\w*"
 )
 
 
@@ -517,11 +567,21 @@ _COUNT_WORDS = frozenset(
 )
 _DOZEN_AFTER = LazyPattern(r"(?:\s+a)?\s+dozen\b", re.IGNORECASE)
 _QUALIFIER_BEFORE = LazyPattern(lowered(rf"(?<![\w-]){QUALIFIER}\s+$"))  # on Document.lower
-_EITHER_OUTCOME_AFTER = LazyPattern(r"\s+(?:or|and/or)\s+(?:killed|dead|injured|wounded|hurt|missing|captured)\b", re.IGNORECASE)
+_EITHER_OUTCOME_AFTER = LazyPattern(
+    r"\s+(?:or|and/or)\s+(?:(?:gone|went|been|are|were|feared|presumed)\s+)?(?:killed|dead|injured|wounded|hurt|missing|captured)\b",
+    re.IGNORECASE,
+)
+_PARTICLE_VERB_BEFORE = LazyPattern(r"\b(?:hand(?:ed|ing|s)?|turn(?:ed|ing|s)?|took|take[sn]?|taking)\s+$", re.IGNORECASE)
+_BRINGING = LazyPattern(r"\bbringing\s+the\s+")
+_MONTH_BEFORE = LazyPattern(
+    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|"
+    r"jul|aug|sept?|oct|nov|dec)\.?\s+$",
+    re.IGNORECASE,
+)
 _EITHER_OUTCOME_BEFORE = LazyPattern(r"\b(?:killed|dead|injured|wounded|hurt|missing|captured)\s+(?:or|and/or)\s+$", re.IGNORECASE)
 _NUMBER_GLUED_AFTER = LazyPattern(r"(?:[:%]\d|\s*(?:%|percent|per\s+cent)\b)", re.IGNORECASE)
 _CONTAINED_IN = LazyPattern(
-    r"(?:'s)?(?:\s+[\w-]+){0,3}?\s+(?:in|near|outside)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:(?:city|town|village|region|province|district|"
+    r"(?:'s)?(?:\s+[\w-]+){0,3}?,?\s+(?:in|near|outside)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:(?:city|town|village|region|province|district|"
     r"state|county|area)\s+of\s+)?"
     r"|,\s(?:(?:a|the)\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|district|region|province|suburb|area|port|county|"
     r"municipality|neighbou?rhood|camp)\s+(?:in|of|near)\s+(?:the\s+)?(?:[\w-]+\s+)?)?"
@@ -538,8 +598,20 @@ _REFERENCE_BEFORE = LazyPattern(
     re.IGNORECASE,
 )
 _EVENT_AFTER = LazyPattern(
-    r"\s+(?:[\w-]+\s+){0,2}?(?:war|conflict|civil\s+war|earthquake|quake|floods?|fires?|wildfires?|crisis|fighting|"
-    r"offensive|insurgency|famine|epidemic|outbreak|disaster|floods)\b"
+    r"\s+(?:[\w-]+\s+){0,2}?(?:war|conflict|civil\s+war|earthquake|quake|floods?|fires?|wildfires?|crisis|famine|"
+    r"epidemic|outbreak|disaster|monsoon|drought)\b"
+)
+_DESCRIBED_SPEAKER = LazyPattern(
+    r"[A-Z][^,.;:\"]{2,60},\s+(?:the\s+|a\s+|an\s+)?[^,;:\"]{3,90}?,\s+(?:said|says|told|announced|reported|confirmed|added|estimated)\b"
+)
+_AGENT_NOUN_AFTER = LazyPattern(
+    r"\s+(?:[\w-]+\s+)?(?:offensive|strikes?|air\s?strikes?|attacks?|bombardment|shelling|campaign|invasion|assault|raids?|"
+    r"missiles?|drones?|rockets?|bombing|war\s+on|blockade|siege)\b"
+)
+_SIDE_OF = LazyPattern(r"\b(?:on|from|to)\s+the\s+(?P<who>[A-Z][a-z]+)\s+side\b")
+_AGENTS_BEFORE = LazyPattern(
+    r"\b(?:brokered|mediated|backed|sponsored|hosted|led|funded|supported|condemned|criticised|criticized)\s+by\s+"
+    r"(?:the\s+)?(?:[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*)*,?\s+(?:and\s+)?(?:the\s+)?)*$"
 )
 _SIDE_AFTER = LazyPattern(r"\s+(?:side|territory|soil|border|waters|airspace|frontier)\b")
 _AND_BEFORE = LazyPattern(lowered(rf"(?<![\w-])and\s+(?:{QUALIFIER}\s+)?$"))
@@ -547,7 +619,7 @@ _LOCATIVE_JUST_BEFORE = LazyPattern(r"(?<![\w-])(?:in|In|near|Near|outside|Outsi
 _LOCATIVE_OPENING = LazyPattern(r"(?:In|Across|Near|Outside|Throughout|Around|Inside)\s")  # "Across Turkey" is no person
 _NOT_THE_PLACE_AFTER = LazyPattern(r"\s+(?:valley|river|basin|mountains|hills|coast|sea|lake|delta|bay)\b", re.IGNORECASE)
 _ACTOR_VERB_AFTER = LazyPattern(
-    r"\s+(?:(?:has|have|had)\s+(?:\w+\s+)?)?(?:has|have|had|launched|fired|attacked|struck|shelled|bombed|invaded|sent|"
+    r"\s+(?:(?:has|have|had)\s+(?:\w+\s+)?)?(?:launched|fired|attacked|struck|shelled|bombed|invaded|sent|"
     r"deployed|claimed|says|said|pounded|hit|targeted|unleashed|battered|pummel+ed|blitzed|raided|stormed|bombarded|"
     r"carried\s+out|retaliated|downed|shot\s+down|intercepted)\b"
 )
@@ -565,6 +637,8 @@ def _count_then_outcome() -> re.Pattern[str]:
     return _lowered_regex(
         rf"(?:(?P<qual>{QUALIFIER})\s+)?(?P<count>{COUNT}){_MORE}{_ADJECTIVES_AND_NOUN}"
         rf"(?P<conj>\s+and\s+(?:{QUALIFIER}\s+)?{COUNT}(?:\s+(?:[\w'-]+\s+){{0,2}}?{_PERSON_NOUN}(?![\w-])))?"
+        r"(?:\s+and\s+(?:their|his|her)\s+(?:companions|relatives|families|family\s+members|carers|children))?"
+        r"(?:\s+(?:in|across|from|at|near|on|with)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}?(?:[a-z][\w'-]*\s+)?[\w'-]+(?=\s+(?:were|was|are|is|have|has|had)\b))?"
         r"(?:\s*,\s*(?:including|among\s+them|mostly|most\s+of\s+them|aged|ages|both\s+aged|all\s+aged)\s+[^,.;]{1,60},)?"
         rf"(?:\s+(?:civilian|military|confirmed|reported))?"
         rf"(?:\s+{_GAP})*?\s+(?P<outcome>{_OUTCOME})(?![\w-])",
@@ -588,9 +662,10 @@ def _verb_then_count() -> re.Pattern[str]:
 def _toll_then_count() -> re.Pattern[str]:
     return _lowered_regex(
         r"(?P<toll>(?:death|the|injury|casualty|confirmed|official|overall|total|civilian)\s+toll|"
+        r"(?<=bringing\s)the\s+(?:number|total|tally)|"
         r"number\s+of\s+(?:people\s+)?(?:(?:confirmed|reported|known)\s+)?(?:dead|deaths|killed|fatalities|victims|injured|"
         r"wounded|missing))(?![\w-])"
-        r"(?P<mid>(?:[^.;!?\"]|\.(?=\d)){0,80}?)"
+        r"(?P<mid>(?:[^.;!?\"]|\.(?=\d)){0,120}?)"
         r"(?<![\w-])(?P<via>to|at|of|reached|reach|reaches|hit|is|was|now|stands\s+at|stood\s+at|past|passed|"
         r"surpassed|exceeded|topped)\s+"
         rf"(?:(?P<qual>{QUALIFIER})\s+)?(?P<count>{COUNT})(?:\s+(?P<noun>{_PERSON_NOUN})(?![\w-]))?",

@@ -96,7 +96,7 @@ def find_places(
         if "'s " in name:  # "Gujarat's Vadodara district": the district
             cut = name.rindex("'s ") + 3
             span, name = (span[0] + cut, span[1]), name[cut:]
-        while " " in name and name.split()[0] in never:  # "In Hatay province"
+        while group in ("name", "name2", "camp") and " " in name and name.split()[0] in never:  # "In Hatay province"
             cut = name.index(" ") + 1
             span, name = (span[0] + cut, span[1]), name[cut:]
         if name in never or any(m.start <= span[0] and span[1] <= m.end for m in mentions):
@@ -128,7 +128,7 @@ def _not_a_guess(name: str, text: str, end: int) -> bool:
     never = _not_places()
     if first in never or name in never or first in _NOT_GUESSES or first.isupper():
         return True
-    if " " not in name and _DEMONYM_ENDING.search(first):
+    if first in _demonym_words() or (" " not in name and _DEMONYM_ENDING.search(first)):
         return True
     return modifies_organisation(text, end)
 
@@ -146,14 +146,22 @@ def dateline(text: str) -> PlaceMention | None:
     match = _DATELINE.match(text)
     if match is None:
         return None
-    written = match.group("city")
+    group = "city" if match.group("city") else "city2"
+    written = match.group(group)
     if written.split()[0] in _NOT_DATELINES:
         return None
     name = " ".join(_title_word(w) for w in written.split())
     entry = gazetteer().get(name)
     canonical, rank = entry if entry else (None, NAMED)
-    return PlaceMention(match.start("city"), match.end("city"), canonical or name, max(rank, NAMED) if rank != COUNTRY else COUNTRY,
+    return PlaceMention(match.start(group), match.end(group), canonical or name, max(rank, NAMED) if rank != COUNTRY else COUNTRY,
                         True, False, "in")
+
+
+def dateline_end(text: str) -> int:
+    """Where a wire dateline opening the text ends (0 when there is none): places named in it
+    ("Vizianagaram (Andhra Pradesh), Oct 30 (PTI)") are where the reporter is."""
+    match = _DATELINE.match(text)
+    return match.end() if match and dateline(text) is not None else 0
 
 
 def headline_text(title: str) -> str:
@@ -274,20 +282,23 @@ _GUESSABLE = LazyPattern(
     r"(?P<name>[A-Z][a-z][\w'-]*(?:\s(?:(?:al|el|ad|ar|as|ash|az)-[\w'-]+|[A-Z][a-z][\w'-]*)){0,2})"
     r"(?![\w'-])(?!\s+[A-Z])"
 )
-_DEMONYM_ENDING = LazyPattern(r"(?:ian|ean|ese|ish|ic|i|an)$")
+_DEMONYM_ENDING = LazyPattern(r"(?:ian|ean|ese|ish)$")
 _NOT_GUESSES = frozenset(
     "English French German Spanish Arabic Hebrew Dutch Greek Latin Congress Parliament Senate Court Cabinet Government "
     "Christmas Easter Ramadan Eid Hanukkah Lent Covid Telegram Facebook Instagram Twitter WhatsApp Google Europe Africa "
     "Asia Hamas Hezbollah Islam Christianity Judaism God Allah Mass Heaven Earth Nato Kremlin Brussels".split()
 )
 _ORGANISATION_AFTER = LazyPattern(
-    r"(?:'s)?\s+(?:[\w-]+\s+){0,2}?(?:police|ministry|agency|department|military|army|government|authorities|"
+    r"(?:'s)?\s+(?:[\w-]+\s+){0,4}?(?:police|ministry|agency|department|military|army|government|authorities|"
     r"service|office|forces|guard|council|prosecutors?|court|parliament|administration|command)\b",
     re.IGNORECASE,
 )
+_AGENCY = r"\((?:AP|AFP|Reuters|PTI|IANS|dpa|DPA|ANI|Xinhua|UNI|EFE|ANSA|Kyodo|Yonhap|TASS|Tass|Anadolu|Bernama|CNN|BBC|UPI)\)"
 _DATELINE = LazyPattern(
-    r"\s*(?P<city>[A-Z][A-Z'.\u2019-]+(?:\s[A-Z][A-Z'.\u2019-]+){0,3})(?:,\s+[A-Z][\w.]+(?:\s[A-Z][\w.]+){0,2})?"
-    r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)\n]{1,40}\))?\s*[-\u2013\u2014]+\s"
+    r"\s*(?:(?P<city>[A-Z][A-Z'.\u2019-]+(?:\s[A-Z][A-Z'.\u2019-]+){0,3})|(?P<city2>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?=\s*(?:\([^)\n]{1,30}\)\s*)?"
+    rf"(?:,\s+[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}\s+)?{_AGENCY}))"
+    r"(?:\s*\([A-Z][^)\n]{1,30}\))?(?:,\s+[A-Z][\w.]+(?:\s[A-Z][\w.]+){0,2})?"
+    rf"(?:,?\s+[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}})?\s*(?:{_AGENCY}|\([^)\n]{{1,40}}\))?\s*(?:[-\u2013\u2014]+\s|:\s|(?<=\))\s+(?=[A-Z]))"
 )
 _NOT_DATELINES = frozenset("BREAKING UPDATE UPDATED EXCLUSIVE LIVE WATCH ANALYSIS OPINION EDITORIAL COMMENT NEW URGENT FLASH".split())
 
@@ -300,6 +311,13 @@ def _strip_possessive(name: str) -> tuple[str, bool]:
     if name.endswith("'s") or name.endswith("s'"):
         return name[:-2] if name.endswith("'s") else name[:-1], True
     return name, False
+
+
+@cache
+def _demonym_words() -> frozenset[str]:
+    from .config import speakers_config
+
+    return frozenset(speakers_config()["nations"].values())
 
 
 @cache

@@ -524,3 +524,72 @@ def test_the_title_a_named_person_was_given_refers_back_to_them():
     # trap: a title nobody named was given stays unresolved
     text = 'Chris Hosey met investigators. "Pure evil is what happened today," the sheriff said.'
     assert quotes(text) == []
+
+
+# -- rules-4: places and counts from the retired heldout3 --------------------------------------
+
+
+def test_the_dateline_is_where_the_reporter_is_not_where_it_happened():
+    text = "BOGOTA, March 15 (Reuters) - An explosion at a coal mine in central Colombia killed at least 11 miners."
+    assert casualties(text) == [("Colombia|killed", 11, "at least")]
+    text = "Lima (AFP) - At least 37 people were killed when a bus plunged into a ravine in Peru's southern Arequipa region."
+    assert casualties(text) == [("Arequipa|killed", 37, "at least")]
+    assert casualties("Lima (AFP) - At least 37 people were killed, police said.") == [("Lima|killed", 37, "at least")]
+
+
+def test_the_counts_own_clause_and_phrase_decide():
+    text = ("Thailand's health ministry said 138,000 people had been evacuated from border provinces "
+            "and that 30 civilians had been injured in Surin.")
+    assert casualties(text) == [("Thailand|evacuated", 138000, None), ("Surin|injured", 30, None)]
+    text = "At least 42 migrants are missing after a boat capsized off the coast of Libya near the town of Zuwara."
+    assert casualties(text) == [("Zuwara|missing", 42, "at least")]
+    # trap: a country the count is put in explicitly stays
+    assert casualties("At least 42 migrants are missing off the coast of Libya, officials said.") == [("Libya|missing", 42, "at least")]
+
+
+def test_places_that_only_locate_or_refer():
+    text = "An explosion at a mine in Sutatausa, a town in Cundinamarca province about 70 km north of Bogota, killed 11 miners."
+    assert casualties(text) == [("Sutatausa|killed", 11, None)]
+    text = "Netanyahu, speaking in Washington, said nothing. The UN says nearly 800 people have been killed in Gaza."
+    assert casualties(text) == [("Gaza|killed", 800, "nearly")]
+    text = ("Under the deal, brokered by the United States, Egypt, Qatar and Turkey, Hamas is to hand over "
+            "28 bodies.")
+    assert casualties(text) == [("unknown|killed", 28, None)]
+
+
+def test_places_the_text_names_as_such():
+    assert casualties("Six soldiers were killed when a helicopter crashed in Agusan del Sur province.") == [
+        ("Agusan del Sur|killed", 6, None)]
+    assert casualties("An Israeli strike on the Ain al-Hilweh Palestinian refugee camp near the city of Sidon killed 13 people.") == [
+        ("Ain al-Hilweh|killed", 13, None)]
+    assert casualties("More than 7,000 people had been killed since January in North and South Kivu provinces.") == [
+        ("North Kivu|killed", 7000, "more than")]
+    assert casualties("In 2018, more than 160 people died when a ferry sank in Lake Toba in Sumatra.") == [
+        ("Lake Toba|killed", 160, "more than")]
+    # trap: a district of a city is the city's
+    text = "In Kharkiv, at least two people were killed when glide bombs hit the Saltivskyi district of Kharkiv."
+    assert casualties(text) == [("Kharkiv|killed", 2, "at least")]
+
+
+def test_nationality_sides_events_and_there():
+    text = "Thai officials say 14 civilians have been killed on the Thai side, while Cambodia has reported 13 deaths."
+    assert casualties(text) == [("Thailand|killed", 14, None), ("Cambodia|killed", 13, None)]
+    assert casualties("Sudan's war has killed at least 40,000 people.") == [("Sudan|killed", 40000, "at least")]
+    # trap: an offensive's country is the attacker's
+    text = "Fighting raged in Gaza. Israel's offensive has killed more than 67,000 Palestinians, officials said."
+    assert casualties(text) == [("Gaza|killed", 67000, "more than")]
+    text = "Buner district has been worst hit. At least 120 people were still missing there after a cloudburst hit the village of Pir Baba."
+    assert casualties(text) == [("Buner|missing", 120, "at least")]
+
+
+def test_count_readings_from_real_copy():
+    assert casualties("Two more people died in Gaza, bringing the number to 303.") == [("Gaza|killed", 303, None)]
+    assert casualties("Israeli strikes since June 13 had killed at least 224 people in Iran.") == [("Iran|killed", 224, "at least")]
+    assert casualties("More than 460 patients and their companions were killed at the hospital in El Fasher.") == [
+        ("El Fasher|killed", 460, "more than")]
+    assert casualties("More than 400,000 people across the central Philippines were evacuated.") == [
+        ("Philippines|evacuated", 400000, "more than")]
+    assert casualties("At least 12 people with burns were being treated at the burns institute in Dhaka.") == [
+        ("Dhaka|injured", 12, "at least")]
+    # trap: no single outcome
+    assert casualties("More than 1,000 people have died or gone missing in Libya.") == []
