@@ -52,6 +52,10 @@ def extract_plan_terms(document: Document) -> list[Position]:
             match = patterns_of[term].search(document.lower, sentence.start, sentence.end)
             if match is None or _is_background(text, sentence, match):
                 continue
+            lead = _ASKED_LEAD.match(text, sentence.start, sentence.end)
+            if lead and match.start() < lead.end():  # "Asked about a ceasefire, he said Moscow would not agree to a truce"
+                later = patterns_of[term].search(document.lower, lead.end(), sentence.end)
+                match = later if later is not None and not _is_background(text, sentence, later) else match
             source = _quote_speaker(document, match.start()) or source or document.source_of(sentence)
             stance, cue = _stance(document, sentence, match)
             value, qualifier, unit = _numeric_value(term, match)
@@ -89,7 +93,7 @@ def _holder(document: Document, sentence: Sentence, cue: "_Cue | None", source: 
     holder = holder or _plan_owner_in(text, sentence.start, sentence.end)
     if holder is None and (cue is None or _NOUN_CUES.search(cue.text)):
         holder = _acting_subject(text, sentence)  # "EU leaders failed to agree on a plan to use ..."
-    if holder is None and _PLAN_WORD.search(text, sentence.start, sentence.end):
+    if holder is None and (_PLAN_WORD.search(text, sentence.start, sentence.end) or (cue is None and stance is None and _plan_in_recent_sentences(document, sentence))):
         holder = _plan_owner_of_document(document)
     if holder is None and source:
         holder = _side_of(source) or _side_from_description(document, source)
@@ -219,9 +223,24 @@ def _stance(document: Document, sentence: Sentence, term: re.Match) -> tuple[str
         pass
     elif _PLAN_WORD.search(text, sentence.start, term.start()) or _PLAN_WORD.search(text, term.end(), sentence.end):
         return "proposed", None  # "Under the draft, ...", "..., the document says"
+    elif _PLAN_MOOD.search(text, clause_start, clause_end) and _plan_in_recent_sentences(document, sentence):
+        return "proposed", None  # after "A US-drafted plan would ...": "Russia would be reintegrated, with sanctions lifted"
     else:
         return config["default"], None
     return _effective(text, sentence, best), best
+
+
+def _plan_in_recent_sentences(document: Document, sentence: Sentence) -> bool:
+    """A plan or draft named in this sentence's paragraph before it, or in the two sentences
+    before it: the plan whose contents "would ..." sentences go on to describe."""
+    index = document.sentence_index(sentence)
+    for back in range(1, 3):
+        if index - back < 0:
+            return False
+        earlier = document.sentences[index - back]
+        if _PLAN_WORD.search(document.text, earlier.start, earlier.end):
+            return True
+    return False
 
 
 def _effective(text: str, sentence: Sentence, cue: "_Cue") -> str:
@@ -304,7 +323,7 @@ _WEAK_CUE = LazyPattern(
 )
 _PREDICATE_LINK = LazyPattern(
     r"[\s,\"']*(?:(?:was|were|is|are|remains?|remained|would\s+be|will\s+be|to\s+be|be|had\s+been|has\s+been|"
-    r"have\s+been)\s+)[\"']?(?:(?:absolutely|completely|totally|simply|still|also|clearly|now)\s+)?[\"']?"
+    r"have\s+been|would|will|must|should|shall|could|can)\s+)[\"']?(?:(?:absolutely|completely|totally|simply|still|also|clearly|now)\s+)?[\"']?"
 )
 _JOINT = object()  # the holder is explicitly several parties ("the sides discussed ...")
 _JOINT_SUBJECT = LazyPattern(
@@ -316,6 +335,8 @@ _SPEECH_BEFORE = LazyPattern(
     r"\b(?:said|says|told\s+\w+|added|warned|insisted|stressed|announced|confirmed)\s+(?:that\s+)?(?:the\s+)?$"
 )
 _OBLIGATION_CUE = LazyPattern(r"must|should|has\s+to|have\s+to|needs?\s+to", re.IGNORECASE)
+_PLAN_MOOD = LazyPattern(r"\b(?:would|will\s+be|are\s+to|is\s+to|were\s+to)\b")
+_ASKED_LEAD = LazyPattern(r"(?:Asked|Questioned|Pressed)\s+(?:about|on|over|whether|if)\b[^,;]{3,120},\s*")
 _FRAMING_CUE = LazyPattern(r"insist\w*", re.IGNORECASE)  # frames a claim; the claim's own predicate decides
 _CONDITION_OPENING = LazyPattern(r"\b(?:if|unless)\s+(?:[\w'-]+\s+){1,3}$", re.IGNORECASE)
 _NEGATED_TERM = LazyPattern(r"\b(?:no|without|nor)\s+(?:(?:\w+\s+){0,1})?$", re.IGNORECASE)
