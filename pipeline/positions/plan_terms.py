@@ -50,12 +50,12 @@ def extract_plan_terms(document: Document) -> list[Position]:
         source = None
         for term in sorted(candidates[index], key=order.index):
             match = patterns_of[term].search(document.lower, sentence.start, sentence.end)
-            if match is None or _is_background(text, sentence, match):
+            if match is None or (term == "ceasefire" and _is_background(text, sentence, match)):
                 continue
             lead = _ASKED_LEAD.match(text, sentence.start, sentence.end)
             if lead and match.start() < lead.end():  # "Asked about a ceasefire, he said Moscow would not agree to a truce"
                 later = patterns_of[term].search(document.lower, lead.end(), sentence.end)
-                match = later if later is not None and not _is_background(text, sentence, later) else match
+                match = later if later is not None and not (term == "ceasefire" and _is_background(text, sentence, later)) else match
             source = _quote_speaker(document, match.start()) or source or document.source_of(sentence)
             stance, cue = _stance(document, sentence, match)
             value, qualifier, unit = _numeric_value(term, match)
@@ -148,8 +148,10 @@ def _acting_subject(text: str, sentence: Sentence) -> str | None:
 
 
 def _is_background(text: str, sentence: Sentence, match: re.Match) -> bool:
-    """A term named as circumstance, not as a position: "despite a ceasefire in place since
-    November", "ceasefire violations"."""
+    """A ceasefire named as circumstance, not as a position: "despite a ceasefire in place since
+    November", "ceasefire violations", "the truce is holding"."""
+    if _CONDITION.search(text, max(sentence.start, match.start() - 25), match.start()):
+        return False  # "once a ceasefire is in place": a condition, not a circumstance
     window = text[max(sentence.start, match.start() - 30) : min(sentence.end, match.end() + 45)]
     return bool(_BACKGROUND.search(window))
 
@@ -361,7 +363,9 @@ _BACKGROUND = LazyPattern(
     r"\b(?:despite|in\s+violation\s+of|violat\w*|breach\w*|broke|since)\s+(?:of\s+)?(?:a|the|an)\s+"
     r"(?:[\w-]+\s+){0,2}(?:cease-?fire|truce)|"
     r"(?:cease-?fire|truce)\s+(?:that|which)\s+(?:has\s+been|had\s+been|was|is)\s+in\s+(?:place|force|effect)|"
-    r"(?:cease-?fire|truce)\s+violations?",
+    r"(?:cease-?fire|truce)\s+violations?|"
+    r"(?:cease-?fire|truce)\s+(?:is|was|has\s+been|had\s+been|appeared\s+to\s+be|seemed\s+to\s+be)\s+(?:largely\s+|broadly\s+|still\s+|mostly\s+)?"
+    r"(?:holding|in\s+place|in\s+force|in\s+effect)|(?:cease-?fire|truce)\s+(?:took|came\s+into|went\s+into)\s+(?:effect|force)",
     re.IGNORECASE,
 )
 

@@ -593,3 +593,28 @@ def test_count_readings_from_real_copy():
         ("Dhaka|injured", 12, "at least")]
     # trap: no single outcome
     assert casualties("More than 1,000 people have died or gone missing in Libya.") == []
+
+
+def test_plan_contents_told_in_the_conditional():
+    text = ("A U.S.-drafted plan would require Kyiv to cap its armed forces at 600,000 troops. "
+            "Russia would be reintegrated into the global economy, with sanctions lifted in stages.")
+    assert terms(text) == [("military_size_cap", "proposed", "US", 600000), ("sanctions", "proposed", "US", None)]
+    # trap: without a plan in the preceding sentences, "would" proposes nothing
+    assert terms("Russia would be reintegrated into the global economy, with sanctions lifted in stages.") == [
+        ("sanctions", "mentioned", None, None)]
+
+
+def test_asked_about_leads_and_more_cues():
+    text = "Asked about a ceasefire, Lavrov said Moscow would not agree to a truce that Kyiv could use to regroup."
+    assert terms(text) == [("ceasefire", "rejected", "Moscow", None)]
+    text = "Russia will regard the deployment of any European military contingents in Ukraine as foreign intervention."
+    assert terms(text) == [("security_guarantees", "rejected", "Moscow", None)]
+    assert terms("EU officials said sanctions on Russia would stay in place until a just peace was agreed.") == [
+        ("sanctions", "rejected", "EU", None)]
+    assert terms("Peskov said Moscow had no interest in returning to the G8.") == [("g8_membership", "rejected", "Moscow", None)]
+    # traps: a UN peacekeeping mission is no security guarantee; a truce that is holding is background,
+    # and a ceasefire set as a condition keeps the other terms of the sentence
+    assert terms("The UN peacekeeping mission in Congo said it was monitoring the situation.") == []
+    assert terms("Vance said the truce was holding despite the strikes.") == []
+    assert terms("Zelensky said he was ready to hold elections within 60 days once a ceasefire is in place.") == [
+        ("ceasefire", "demanded", "Kyiv", None), ("elections", "accepted", "Kyiv", 60)]
