@@ -380,6 +380,11 @@ class SpeakerIndex:
             if known and known.split()[0] == reading.first_word:
                 canonical = known  # "Volodymyr Zelenskyy" after "Volodymyr Zelensky"
             surnames.setdefault(reading.last_word, canonical)
+            first = reading.first_word
+            if len(first) > 3 and first not in _never_names() and first not in _non_names():
+                # "Phumtham" after "Phumtham Wechayachai", "Anwar" after "Anwar Ibrahim": names by which
+                # people in many countries are called; the first person given the name keeps it
+                surnames.setdefault(first, canonical)
             return person(canonical)
         word = reading.single
         if word is not None:
@@ -540,7 +545,7 @@ _LO = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u024f"
 _PRONOUN = LazyPattern(r"(?:h(?<![\w']h)e|s(?<![\w']s)he|H(?<![\w']H)e|S(?<![\w']S)he)(?![\w'])")  # he/she/He/She
 _NAME_RUN = LazyPattern(
     r"[A-Z](?<![\w'.][A-Z])[\w'.-]*(?:\s(?:[A-Z][\w'.-]*|(?:al|el|ibn|bin|abu)-[A-Z][\w'.-]*|"
-    r"(?:von|der|van|den|de|da|di|du|bin|al|el|la|le)(?=\s[A-Z])))*"
+    r"(?:von|der|van|den|de|da|di|du|bin|al|el|la|le)(?:\s(?:de|der|den|la|le))?(?=\s[A-Z])))*"
 )
 _TOKEN = LazyPattern(r"\S+")
 # "Zelensky", "McCarthy", "Jean-Claude", "O'Brien", initials "J." / "JD"
