@@ -58,6 +58,11 @@ class Document:
             found[index].add(word)
         return found
 
+    @cached_property
+    def sentence_words_all(self) -> set[str]:
+        """Every lower-cased word of the text written in lower case somewhere ("said", not "Rosatom")."""
+        return {m.group() for m in _WORD.finditer(self.text) if m.group().islower()}
+
     def words_in(self, sentence: Sentence) -> set[str]:
         """The lower-cased words of a sentence."""
         return self.sentence_words[self.sentence_index(sentence)]

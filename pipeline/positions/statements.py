@@ -320,7 +320,11 @@ def _institutional_statements(
                     continue
                 if _someone_else_says(document, sentence, verb.end(), mention.speaker):
                     continue  # "Kyiv rejects ..., Zelensky said": Zelensky is the speaker
-                clause = _clause_after(text, verb.end(), sentence.end)
+                clause_start = verb.end()
+                told = _TOLD_WHOM_THAT.match(text, verb.end(), sentence.end) if verb.group().rstrip().endswith(("told", "tells")) else None
+                if told:
+                    clause_start = told.end()  # "Hamas told mediators on Sunday that it was ready ..."
+                clause = _clause_after(text, clause_start, sentence.end)
                 if _INVERTED_END.match(text, verb.end(), sentence.end):
                     clause = _clause_before(document, sentence, mention.start)  # "X happened, the ministry said."
             if len(clause.split()) < 2:
@@ -328,7 +332,43 @@ def _institutional_statements(
             speaker = Speaker(mention.speaker, INSTITUTION)
             positions.append(_statement(document, speaker, clause, sentence, sentence, indirect=True))
             done.add((sentence.start, mention.speaker))
+    positions.extend(_unnamed_organisations(document, done))
     return positions
+
+
+def _unnamed_organisations(document: Document, done: set) -> list[Position]:
+    """Organisations the speaker tables do not know, opening a sentence as the subject of a verb
+    of saying: acronyms ("The M23 said ...", "RCMP say ...") and single names no person in the
+    text bears ("Rosatom said ...", "Ukrzaliznytsia said ...")."""
+    text = document.text
+    positions = []
+    for sentence in document.sentences:
+        match = _ORGANISATION_OPENING.match(text, sentence.start, sentence.end)
+        if match is None:
+            continue
+        name = match.group("org")
+        start, end = match.span("org")
+        if name in _NOT_ORGANISATIONS or document.speakers.mentions_in(sentence.start, end):
+            continue  # a known speaker opens the sentence
+        if not name.isupper() and not any(c.isdigit() for c in name) and not _unknown_word(document, name):
+            continue
+        if (sentence.start, name) in done or _someone_else_says(document, sentence, match.end(), name):
+            continue
+        clause = _clause_after(text, match.end(), sentence.end)
+        if len(clause.split()) < 2:
+            continue
+        positions.append(_statement(document, Speaker(name, INSTITUTION), clause, sentence, sentence, indirect=True))
+        done.add((sentence.start, name))
+    return positions
+
+
+def _unknown_word(document: Document, name: str) -> bool:
+    """A capitalised word that is no place, no person's name in the text and no ordinary word."""
+    from .places import gazetteer
+
+    if name in gazetteer() or name.lower() in document.sentence_words_all:
+        return False
+    return not any(name in (m.speaker or "").split() for m in document.speakers.mentions)
 
 
 def _someone_else_says(document: Document, sentence: Sentence, start: int, speaker: str) -> bool:
@@ -469,6 +509,18 @@ _SPLIT_ATTRIBUTION = LazyPattern(r",?\s*[^\".!?]{1,80},\s*")
 _ACCORDING_TO_BEFORE = LazyPattern(r"\baccording\s+to\s+(?P<who>[^,.;:!?\"]{1,80}),\s*$", re.IGNORECASE)
 _ACCORDING_TO_AFTER = LazyPattern(r"[\s,]*according\s+to\s+(?P<who>[^,.;:!?\"]{1,80})")
 _LEADING_THAT = LazyPattern(r"^(?:that|on\s+\w+\s+that)\s+")
+_TOLD_WHOM_THAT = LazyPattern(r"\s+[^,.;:\"]{1,60}?\s+that\s+")
+_ORGANISATION_OPENING = LazyPattern(
+    r"(?:The\s+)?(?P<org>[A-Z][A-Za-z0-9&-]*[A-Z0-9][A-Za-z0-9&-]*|[A-Z][a-z]{3,})"
+    r"(?:\s+(?:has|have|had|also|again|later|on\s+\w+day))*\s+"
+    r"(?:said|says|say|denied|denies|deny|reported|reports|report|announced|announces|claimed|claims|warned|warns|"
+    r"confirmed|confirms|stated|states|insisted|insists|accused|accuses|estimated|estimates|told|tells)\b"
+)
+_NOT_ORGANISATIONS = frozenset(
+    "He She They It We I You This That These Those There Officials Police Authorities Witnesses Residents Doctors "
+    "Medics Rescuers Reports Sources Analysts Experts Critics Survivors Relatives Locals Investigators Prosecutors "
+    "Diplomats Observers Activists Villagers Families Others Some Many Most Both".split()
+)
 _PARAPHRASE_VERB = LazyPattern(
     r"(?:,\s[^,\"]{1,80},)?"  # "The GHF, the US-backed group running the sites, has rejected ..."
     r"(?:\s+(?:has|have|had|also|again|repeatedly|previously|on\s+\w+day|quickly|swiftly|publicly|since|"

@@ -618,3 +618,22 @@ def test_asked_about_leads_and_more_cues():
     assert terms("Vance said the truce was holding despite the strikes.") == []
     assert terms("Zelensky said he was ready to hold elections within 60 days once a ceasefire is in place.") == [
         ("ceasefire", "demanded", "Kyiv", None), ("elections", "accepted", "Kyiv", 60)]
+
+
+def test_organisations_no_table_knows():
+    assert indirect("The M23 said it had taken Goma to protect Congolese Tutsis.") == [
+        ("M23", "it had taken Goma to protect Congolese Tutsis")]
+    assert indirect("Rosatom said Ukrainian shelling had damaged the power line.") == [
+        ("Rosatom", "Ukrainian shelling had damaged the power line")]
+    assert indirect("Hamas told mediators on Sunday that it was ready to discuss freezing its weapons.") == [
+        ("Hamas", "it was ready to discuss freezing its weapons")]
+    assert indirect("Thailand's health ministry said 138,000 people had been evacuated.") == [
+        ("Thai health ministry", "138,000 people had been evacuated")]
+    # traps: people, plural nouns and a surname the text introduced are no organisations
+    assert indirect("Officials said five people died.") == []
+    assert indirect("Mayor George Fontaine spoke. Fontaine said residents were being bused out.") == []
+
+
+def test_first_names_refer_back():
+    text = 'Thai acting Prime Minister Phumtham Wechayachai attended. "We will honour the ceasefire," Phumtham said.'
+    assert quotes(text) == [("Phumtham Wechayachai", "We will honour the ceasefire")]
