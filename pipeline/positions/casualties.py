@@ -10,7 +10,6 @@ long), else the headline's, else "unknown".
 """
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
@@ -110,12 +109,9 @@ def _count_then_outcome_matches(document: Document, sentence: Sentence):
     at each number word or digit, from the qualifier right before it if there is one."""
     text = document.lower
     regex = _count_then_outcome()
-    words = document.words
-    i = bisect_left(words, (sentence.start, ""))
     covered = sentence.start
-    while i < len(words) and words[i][0] < sentence.end:
-        offset, word = words[i]
-        i += 1
+    for found in _WORD_IN_LOWER.finditer(text, sentence.start, sentence.end):
+        offset, word = found.start(), found.group()
         if offset < covered or not _is_count_start(word):
             continue
         if word in ("a", "an", "half") and not _DOZEN_AFTER.match(text, offset + len(word)):
@@ -572,6 +568,7 @@ _EITHER_OUTCOME_AFTER = LazyPattern(
     re.IGNORECASE,
 )
 _PARTICLE_VERB_BEFORE = LazyPattern(r"\b(?:hand(?:ed|ing|s)?|turn(?:ed|ing|s)?|took|take[sn]?|taking)\s+$", re.IGNORECASE)
+_WORD_IN_LOWER = LazyPattern(r"[^\W_]+")  # document.py's word
 _BRINGING = LazyPattern(r"\bbringing\s+the\s+")
 _MONTH_BEFORE = LazyPattern(
     r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|"

@@ -50,13 +50,9 @@ class Document:
     @cached_property
     def sentence_words(self) -> list[set[str]]:
         """The lower-cased words of each sentence (aligned with self.sentences)."""
-        found: list[set[str]] = [set() for _ in self.sentences]
-        starts, index, limit = self._sentence_starts, 0, len(self.sentences) - 1
-        for offset, word in self.words:
-            while index < limit and starts[index + 1] <= offset:
-                index += 1
-            found[index].add(word)
-        return found
+        lower, findall = self.lower, _WORD.findall
+        ends = [s.start for s in self.sentences[1:]] + [len(lower)]  # a sentence owns the words up to the next one
+        return [set(findall(lower, s.start, end)) for s, end in zip(self.sentences, ends)]
 
     @cached_property
     def sentence_words_all(self) -> set[str]:

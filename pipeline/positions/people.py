@@ -410,8 +410,12 @@ class SpeakerIndex:
         minister"), which roles known to speakers.toml do not already cover."""
         if not self._titles_seen:
             return set()
-        known = _known_roles()
-        return {t for titles in self._titles_seen.values() for t in titles if t not in known and len(t) > 2}
+        size = sum(len(titles) for titles in self._titles_seen.values())
+        if getattr(self, "_titles_in_use_for", None) != size:
+            known = _known_roles()
+            self._titles_in_use_cache = {t for titles in self._titles_seen.values() for t in titles if t not in known and len(t) > 2}
+            self._titles_in_use_for = size
+        return self._titles_in_use_cache
 
     def _resolve(self, mention: Mention, sentence: Sentence, salience: list[Mention]) -> None:
         mention._context = (self.text, sentence.start)

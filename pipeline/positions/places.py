@@ -217,13 +217,14 @@ def _containers() -> dict[str, frozenset[str]]:
     country_names = {code: _curated_country(name) for code, name in country_names.items()}
     states = {s["code"]: s["name"] for s in geonames.get_us_states().values()}
     found: dict[str, set[str]] = {}
+    known = gazetteer()  # names worth knowing the country of: the ones places can be found by
     for city in geonames.get_cities().values():
         holders = {country_names.get(city["countrycode"], "")}
         if city["countrycode"] == "US" and city["admin1code"] in states:
             holders.add(states[city["admin1code"]])
         holders.discard("")
         for name in (city["name"], *city["alternatenames"]):
-            if _looks_like_name(name):
+            if name in known:
                 found.setdefault(name, set()).update(holders)
     for canonical, names in places_config()["places"].items():
         holders = set().union(*(found.get(n, set()) for n in (canonical, *names)))
