@@ -45,6 +45,8 @@ def extract_statements(document: Document) -> list[Position]:
     for item in _merge_split_quotes(document, _attribute_quotes(document)):
         if item.speaker.kind == INSTITUTION and item.fragment:
             institutional.setdefault((item.first.start, item.speaker.name), []).append(item)
+            if len(item.value.split()) >= 2:  # the quoted words are the institution's own words too
+                positions.append(_statement(document, item.speaker, item.value, item.first, item.last, indirect=False))
         else:
             positions.append(_statement(document, item.speaker, item.value, item.first, item.last, indirect=False))
             quoted.update((s.start, item.speaker.name) for s in (item.first, item.last))
