@@ -52,6 +52,8 @@ def extract_plan_terms(document: Document) -> list[Position]:
             match = patterns_of[term].search(document.lower, sentence.start, sentence.end)
             if match is None or (term == "ceasefire" and _is_background(text, sentence, match)):
                 continue
+            if _SO_CALLED.search(text, max(sentence.start, match.start() - 14), match.start()):
+                continue  # the so-called "coalition of the willing": a name
             lead = _ASKED_LEAD.match(text, sentence.start, sentence.end)
             if lead and match.start() < lead.end():  # "Asked about a ceasefire, he said Moscow would not agree to a truce"
                 later = patterns_of[term].search(document.lower, lead.end(), sentence.end)
@@ -95,6 +97,11 @@ def _holder(document: Document, sentence: Sentence, cue: "_Cue | None", source: 
         holder = _acting_subject(text, sentence)  # "EU leaders failed to agree on a plan to use ..."
     if holder is None and (_PLAN_WORD.search(text, sentence.start, sentence.end) or (cue is None and stance is None and _plan_in_recent_sentences(document, sentence))):
         holder = _plan_owner_of_document(document)
+    if holder is None and _PLAN_PRONOUN_OPENING.match(text, sentence.start, sentence.end):
+        index = document.sentence_index(sentence)  # "Kyiv's counterproposal ... It also calls for ..."
+        if index > 0:
+            previous = document.sentences[index - 1]
+            holder = _plan_owner_in(text, previous.start, previous.end)
     if holder is None and source:
         holder = _side_of(source) or _side_from_description(document, source)
     return holder
@@ -221,6 +228,10 @@ def _stance(document: Document, sentence: Sentence, term: re.Match) -> tuple[str
         if setter and setter.start() > clause_start:
             return "demanded", _Cue("demanded", setter.start(), setter.end(), setter.group())
     best = governor or _first_cue(document.lower, term.end(), clause_end, clause_end, term)
+    if best is None and _REASON_PARTICIPLE.match(text, clause_start):
+        # "Hamas rejected the resolution, saying any international force would ...": the reason
+        # given for a stance shares it
+        best = _first_cue(document.lower, sentence.start, clause_start, clause_start, term)
     if best is not None:
         pass
     elif _PLAN_WORD.search(text, sentence.start, term.start()) or _PLAN_WORD.search(text, term.end(), sentence.end):
@@ -338,6 +349,9 @@ _SPEECH_BEFORE = LazyPattern(
 )
 _OBLIGATION_CUE = LazyPattern(r"must|should|has\s+to|have\s+to|needs?\s+to", re.IGNORECASE)
 _PLAN_MOOD = LazyPattern(r"\b(?:would|will\s+be|are\s+to|is\s+to|were\s+to)\b")
+_PLAN_PRONOUN_OPENING = LazyPattern(r"(?:It|The\s+(?:plan|draft|proposal|counterproposal|document|text|framework))\s")
+_REASON_PARTICIPLE = LazyPattern(r",\s(?:saying|arguing|insisting|warning|adding)\s")
+_SO_CALLED = LazyPattern(r"(?:so-called|known\s+as|dubbed)\s+[\"']?$", re.IGNORECASE)
 _ASKED_LEAD = LazyPattern(r"(?:Asked|Questioned|Pressed)\s+(?:about|on|over|whether|if)\b[^,;]{3,120},\s*")
 _FRAMING_CUE = LazyPattern(r"insist\w*", re.IGNORECASE)  # frames a claim; the claim's own predicate decides
 _CONDITION_OPENING = LazyPattern(r"\b(?:if|unless)\s+(?:[\w'-]+\s+){1,3}$", re.IGNORECASE)
@@ -356,6 +370,9 @@ _CLAUSE_BOUNDARY = LazyPattern(
     r"\s(?:but|while|whereas|although|though)\s|"
     r",\s(?:which|who|one\s+that|something|a\s+move|a\s+step)\s|"
     r"(?:,\s|\s)and\s+(?=(?:\w+\s+){0,2}(?:said|says|added|told|warned|insisted|argued|stressed|noted|wrote)\b)|"
+    r"(?:,\s|\s)and\s+(?=(?:pledged|vowed|promised|offered|proposed|urged|demanded|rejected|refused|agreed|accepted|"
+    r"welcomed|called|threatened)\b)|"
+    r"\s(?:in\s+order\s+)?to\s+(?=(?:pressure|push|force|press|coerce|persuade|convince|compel)\b)|"
     r",\s(?=(?:adding|saying|dismissing|rejecting|calling|arguing|warning|insisting|noting|describing|branding|"
     r"characteri[sz]ing|urging)\b)"
 )
@@ -556,7 +573,7 @@ def _owned_plan_regex() -> re.Pattern[str]:
         rf"(?<![\w.])(?P<actor>{_actor_alternation()})(?:'s|-(?:drafted|backed|brokered|proposed|led|authored|written))?\s+"
         r"(?:(?:peace|draft|victory|new|latest|own|[\w-]+-point|ceasefire|revised|original|initial|counter|"
         r"alternative|updated|amended|proposed)\s+){0,2}"
-        r"(?:plan|draft|proposal|proposals|framework|blueprint|initiative|peace\s+terms)\b"
+        r"(?:plan|draft|proposal|proposals|counter-?proposals?|framework|blueprint|initiative|peace\s+terms)\b"
     )
 
 
@@ -577,7 +594,7 @@ def _possessive_actor_regex() -> re.Pattern[str]:
 def _acting_subject_regex() -> re.Pattern[str]:
     return re.compile(
         rf"(?:The\s+)?(?P<actor>{_actor_alternation()})\s+(?:{_GROUP_NOUNS}\s+)?(?:on\s+\w+\s+)?"
-        r"(?!(?:said|says|told|added|noted|stressed|warned|insisted|claimed|argued|wrote|confirmed|reported|"
+        rf"(?!(?:{_GROUP_NOUNS}|officials|said|says|told|added|noted|stressed|warned|insisted|claimed|argued|wrote|confirmed|reported|"
         r"denied|acknowledged|explained|suggested|signalled|signaled|believes|fears|hopes|thinks)\b)"
         r"(?:has\s+|have\s+|had\s+)?[a-z]+(?:ed|s)\b"
     )

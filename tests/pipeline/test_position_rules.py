@@ -637,3 +637,18 @@ def test_organisations_no_table_knows():
 def test_first_names_refer_back():
     text = 'Thai acting Prime Minister Phumtham Wechayachai attended. "We will honour the ceasefire," Phumtham said.'
     assert quotes(text) == [("Phumtham Wechayachai", "We will honour the ceasefire")]
+
+
+def test_pressure_coordinated_pledges_and_so_called_names():
+    text = "Trump signed off on sanctions against Rosneft to pressure Vladimir Putin into accepting a ceasefire in Ukraine."
+    assert terms(text) == [("sanctions", "accepted", "US", None), ("ceasefire", "demanded", "US", None)]
+    text = "Abbas welcomed the vote and pledged to hold presidential elections once the war ends."
+    assert terms(text) == [("elections", "proposed", None, None)]
+    text = "Russia's foreign ministry said the sanctions on Rosneft were \"counterproductive\"."
+    assert terms(text) == [("sanctions", "rejected", "Moscow", None)]
+    text = "Hamas rejected the resolution, saying any international force would become a party to the conflict."
+    assert terms(text) == [("security_guarantees", "rejected", "Hamas", None)]
+    # traps: a so-called name is no term; "officials" is not what the officials did
+    assert terms('Advisers from the so-called "coalition of the willing" helped draft it.') == []
+    text = "Washington presented a peace plan. European officials said the plan, which caps Ukraine's army at 600,000, was flawed."
+    assert terms(text) == [("military_size_cap", "proposed", "US", 600000)]
