@@ -84,6 +84,8 @@ def _counts_in(document: Document, sentence: Sentence) -> list[_Count]:
         readers.append((_toll_then_count(), _read_toll))
     if "bodies" in words:
         readers.append((_bodies(), _read_bodies))
+    if "of" in words and ("crew" in words or "group" in words or "family" in words or "team" in words):
+        readers.append((_group_of(), _read_group_of))
     for regex, reader in readers:
         for match in regex.finditer(lower, sentence.start, sentence.end):
             count = reader(text, match, sentence.end)
@@ -132,8 +134,8 @@ def _read_count_then_outcome(text: str, match: re.Match, sentence_end: int) -> _
         return None  # "230 were killed or wounded": no single outcome
     outcome = _outcome_of(match.group("outcome"))
     noun = match.group("noun")
-    if outcome in ("captured", "evacuated") and not noun:
-        return None
+    if outcome in ("captured", "evacuated") and not noun and not _AND_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+        return None  # "251 taken hostage" only after "... 1,200 people were killed and"
     return _make_count(match, outcome, noun)
 
 
@@ -198,6 +200,12 @@ def _read_toll(text: str, match: re.Match, sentence_end: int) -> _Count | None:
     return _Count(count.anchor, count.end, count.value, qualifier, count.outcome, count.unit, count.detail, count.bare, scope)
 
 
+def _read_group_of(text: str, match: re.Match, sentence_end: int) -> _Count | None:
+    """"its crew of 21 had been evacuated"."""
+    noun = match.group("noun")
+    return _make_count(match, _outcome_of(match.group("outcome")), noun if noun != "group" else None)
+
+
 def _read_bodies(text: str, match: re.Match, sentence_end: int) -> _Count | None:
     """"86 bodies have been recovered": that many dead."""
     return _make_count(match, "killed", None)
@@ -210,6 +218,8 @@ def _make_count(match: re.Match, outcome: str, noun: str | None) -> _Count | Non
     text = match.string
     if _MONTH_BEFORE.search(text, max(0, match.start("count") - 12), match.start("count")):
         return None  # "since June 13 had killed ...": a date
+    if _looks_like_year(match.group("count")) and _YEAR_PREPOSITION_BEFORE.search(text, max(0, match.start("count") - 12), match.start("count")):
+        return None  # "a fire in Ashulia in 2012 killed 112": a year
     qual = match.group("qual")
     if qual and qual.strip().lower() == "over" and _PARTICLE_VERB_BEFORE.search(text, max(0, match.start("qual") - 12), match.start("qual")):
         qual = None  # "hand over 28 bodies": no qualifier
@@ -488,7 +498,7 @@ def _unit_of(noun: str | None) -> str:
 
 def _outcome_of(word: str) -> str:
     word = " ".join(word.lower().split())
-    if "hospital" in word or word.startswith(("treated", "being treated")):
+    if "hospital" in word or word.startswith(("treated", "being treated", "received", "sustained", "suffered")):
         return "injured"
     if word.endswith(("to death", "shot dead")):
         return "killed"
@@ -513,7 +523,13 @@ def _looks_like_year(count: str) -> bool:
 
 _PERSON_NOUN = "(?:" + alternation(_PERSON_NOUNS, ignore_case=True) + ")"
 _MORE = r"(?:\s+(?:more|other|further|additional)(?![\w-]))?"
-_ADJECTIVES_AND_NOUN = rf"(?:\s+(?:[\w'-]+\s+){{0,2}}?(?P<noun>{_PERSON_NOUN})(?![\w-]))?"
+# "160 residents of a nearby apartment block were evacuated", "12 people with burns were treated":
+# a phrase after the noun, up to the verb
+_AFTER_NOUN = (
+    r"(?:\s+(?:in|across|from|at|near|on|with|of)\s+(?:the\s+)?(?:(?!and\b|or\b|but\b)[a-z][\w'-]*\s+){0,3}?"
+    r"(?!and\b|or\b|but\b)[\w'-]*[a-z][\w'-]*(?=\s+(?:were|was|are|is|have|has|had)\b))?"
+)
+_ADJECTIVES_AND_NOUN = rf"(?:\s+(?:[\w'-]+\s+){{0,2}}?(?P<noun>{_PERSON_NOUN})(?![\w-]){_AFTER_NOUN})?"
 _GAP = (
     r"(?:were|was|are|is|have|has|had|been|being|be|to|still|reportedly|also|later|all|now|so\s+far|confirmed|"
     r"believed|feared|thought|known|presumed|found|left|remain|remained|remains|reported|listed|as|who|"
@@ -525,6 +541,7 @@ _OUTCOME = (
     r"(?:taken|rushed|admitted|airlifted|brought)\s+to\s+(?:a\s+|the\s+)?hospitals?|"
     r"(?:treated|hospitali[sz]ed)\s+(?:in|at)\s+(?:a\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:hospitals?|clinics?|institute|"
     r"medical\s+(?:centres?|centers?|facilities))|hospitali[sz]ed|"
+    r"treated\s+for\s+(?:[\w-]+\s+)?(?:wounds|injuries|burns)|(?:received|sustained|suffered)\s+(?:[\w-]+\s+)?(?:injuries|wounds|burns)|"
     r"(?:stabbed|shot|beaten|burned|burnt|crushed|hacked)\s+to\s+death|shot\s+dead|stabbed|shot(?!\s+down)|"
     r"missing|unaccounted(?:\s+for)?|captured|taken\s+(?:prisoner|captive|hostage)|abducted|evacuated|"
     r"drowned|suffocated|electrocuted|(?:burned|burnt)\s+alive|succumbed\s+to\s+(?:their|his|her)\s+(?:injuries|wounds))"
@@ -569,6 +586,7 @@ _EITHER_OUTCOME_AFTER = LazyPattern(
 )
 _PARTICLE_VERB_BEFORE = LazyPattern(r"\b(?:hand(?:ed|ing|s)?|turn(?:ed|ing|s)?|took|take[sn]?|taking)\s+$", re.IGNORECASE)
 _WORD_IN_LOWER = LazyPattern(r"[^\W_]+")  # document.py's word
+_YEAR_PREPOSITION_BEFORE = LazyPattern(r"\b(?:in|since|from|of|by|during|until|before|after)\s+$", re.IGNORECASE)
 _BRINGING = LazyPattern(r"\bbringing\s+the\s+")
 _MONTH_BEFORE = LazyPattern(
     r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|"
@@ -586,7 +604,7 @@ _CONTAINED_IN = LazyPattern(
 _JUST_MODIFIERS = LazyPattern(r"\s+(?:[a-z][\w-]*\s+){0,3}(?:(?:city|town|capital|port|province|region)\s*,\s+)?|\s")
 _SAME_PHRASE = LazyPattern(r"\s+(?:near|in|outside|at)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:(?:town|city|village|port|district)\s+of\s+)?|,\s+")
 _THERE_AFTER = LazyPattern(r"(?:\s+(?:still|now|so\s+far|too|also))?\s+there\b(?!\s+(?:is|are|was|were|had|have|has|will|would)\b)")
-_COUNT_CLAUSE_BOUNDARY = LazyPattern(r";|,\s+(?:and|but|while|whereas)\s+(?:that\s+)?|\s+and\s+that\s+|\.\s")
+_COUNT_CLAUSE_BOUNDARY = LazyPattern(r";|,\s+(?:and|but|while|whereas|which|when|where)\s+(?:that\s+)?|\s+and\s+that\s+|\.\s")
 _REFERENCE_BEFORE = LazyPattern(
     r"(?:\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of\s+(?:the\s+)?"
     r"|\b(?:speaking|spoke|addressing|visiting|visit\s+to|arrived|arriving|flew|flying|travelled|traveled|"
@@ -635,7 +653,6 @@ def _count_then_outcome() -> re.Pattern[str]:
         rf"(?:(?P<qual>{QUALIFIER})\s+)?(?P<count>{COUNT}){_MORE}{_ADJECTIVES_AND_NOUN}"
         rf"(?P<conj>\s+and\s+(?:{QUALIFIER}\s+)?{COUNT}(?:\s+(?:[\w'-]+\s+){{0,2}}?{_PERSON_NOUN}(?![\w-])))?"
         r"(?:\s+and\s+(?:their|his|her)\s+(?:companions|relatives|families|family\s+members|carers|children))?"
-        r"(?:\s+(?:in|across|from|at|near|on|with)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}?(?:[a-z][\w'-]*\s+)?[\w'-]+(?=\s+(?:were|was|are|is|have|has|had)\b))?"
         r"(?:\s*,\s*(?:including|among\s+them|mostly|most\s+of\s+them|aged|ages|both\s+aged|all\s+aged)\s+[^,.;]{1,60},)?"
         rf"(?:\s+(?:civilian|military|confirmed|reported))?"
         rf"(?:\s+{_GAP})*?\s+(?P<outcome>{_OUTCOME})(?![\w-])",
@@ -666,6 +683,15 @@ def _toll_then_count() -> re.Pattern[str]:
         r"(?<![\w-])(?P<via>to|at|of|reached|reach|reaches|hit|is|was|now|stands\s+at|stood\s+at|past|passed|"
         r"surpassed|exceeded|topped)\s+"
         rf"(?:(?P<qual>{QUALIFIER})\s+)?(?P<count>{COUNT})(?:\s+(?P<noun>{_PERSON_NOUN})(?![\w-]))?",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _group_of() -> re.Pattern[str]:
+    return _lowered_regex(
+        rf"(?<![\w-])(?P<noun>crew|group|family|team)\s+of\s+(?:(?P<qual>{QUALIFIER})\s+)?(?P<count>{COUNT})(?:\s+(?:[\w-]+\s+)?(?:people|members))?"
+        rf"(?:\s+{_GAP})*?\s+(?P<outcome>{_OUTCOME})(?![\w-])",
         re.IGNORECASE,
     )
 

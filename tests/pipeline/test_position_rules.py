@@ -652,3 +652,20 @@ def test_pressure_coordinated_pledges_and_so_called_names():
     assert terms('Advisers from the so-called "coalition of the willing" helped draft it.') == []
     text = "Washington presented a peace plan. European officials said the plan, which caps Ukraine's army at 600,000, was flawed."
     assert terms(text) == [("military_size_cap", "proposed", "US", 600000)]
+
+
+def test_more_count_readings():
+    assert casualties("In Odesa, a vessel was hit and its crew of 21 had been evacuated.") == [("Odesa|evacuated", 21, None)]
+    assert casualties("In Bryansk, about 160 residents of a nearby apartment block were also evacuated.") == [
+        ("Bryansk|evacuated", 160, "about")]
+    assert casualties("In Bryansk, two civilians were killed and seven received injuries.") == [
+        ("Bryansk|killed", 2, None), ("Bryansk|injured", 7, None)]
+    assert casualties("In Khan Younis, twenty-one others were being treated for wounds.") == [("Khan Younis|injured", 21, None)]
+    assert casualties("Hamas-led militants killed about 1,200 people in southern Israel and took 251 hostages.") == [
+        ("Israel|killed", 1200, "about"), ("Israel|captured", 251, None)]
+    text = "The ministry says more than 67,000 Palestinians have been killed in Gaza, which Israel invaded after the attack in southern Israel."
+    assert casualties(text) == [("Gaza|killed", 67000, "more than")]
+    # traps: years are no counts; a date-like "on Wednesday and 127 others" does not join two counts
+    assert casualties("A fire at a factory in Ashulia in 2012 killed 112 people.") == [("Ashulia|killed", 112, None)]
+    text = "The number of people killed in the Philippines rose to 114 on Wednesday and 127 others were missing."
+    assert casualties(text) == [("Philippines|killed", 114, None), ("Philippines|missing", 127, None)]
