@@ -305,7 +305,7 @@ class SpeakerIndex:
             if span is None:
                 continue
             name = text[span[0] : span[1]]
-            canonical, kind = _aliases().get(name) or _aliases().get(name.lower()) or (name, INSTITUTION)
+            canonical, kind = _aliases().get(name) or _aliases().get(name.lower()) or (_national_name(name), INSTITUTION)
             if kind == INSTITUTION:
                 found.append(_alias_mention(text, span[0], span[1], canonical, INSTITUTION))
         nations = not lower.isdisjoint(_key_words("nation"))
@@ -653,6 +653,15 @@ def _national_body(text: str, start: int, end: int, adjective: str, body_text: s
     if known and known[1] == INSTITUTION:
         canonical = known[0]
     return _alias_mention(text, start, end, canonical, INSTITUTION)
+
+
+def _national_name(name: str) -> str:
+    """"Israel's Health Ministry" -> "Israeli health ministry": a nation's body by its adjective,
+    as the national-body pattern names it; other names as written."""
+    nation, sep, body = name.partition("'s ")
+    if sep and nation in _nations() and body and body.split()[-1] in ("Ministry", "Office", "Agency", "Service", "Forces"):
+        return f"{_nations()[nation]} {body.lower()}"
+    return name
 
 
 def _government_of(nation: str) -> str:

@@ -347,6 +347,19 @@ def _unnamed_organisations(document: Document, done: set) -> list[Position]:
     for sentence in document.sentences:
         match = _ORGANISATION_OPENING.match(text, sentence.start, sentence.end)
         if match is None:
+            closing = _ORGANISATION_CLOSING.search(text, sentence.start, sentence.end)
+            group = "org" if closing is not None and closing.group("org") else "org2"
+            if closing is None or document.speakers.mentions_in(closing.start(group), closing.end(group)):
+                continue
+            name = closing.group(group)  # "..., Basarnas said.", "..., according to the NDMA."
+            if name in _NOT_ORGANISATIONS or (sentence.start, name) in done:
+                continue
+            if not name.isupper() and not any(c.isdigit() for c in name) and not _unknown_word(document, name):
+                continue
+            clause = _TRAILING_ARTICLE.sub("", text[sentence.start : closing.start()]).strip().rstrip(",")
+            if len(clause.split()) >= 2:
+                positions.append(_statement(document, Speaker(name, INSTITUTION), clause, sentence, sentence, indirect=True))
+                done.add((sentence.start, name))
             continue
         name = match.group("org")
         start, end = match.span("org")
@@ -497,7 +510,10 @@ _PERSON_AFTER = LazyPattern(rf"\s+(?:{PERSON_ROLE_NOUNS})\b", re.IGNORECASE)
 _ATTRIBUTION_AFTER = LazyPattern(r"(?<![\w-])(?:said|says|told|wrote|added|according)(?![\w-])")
 _NAME_BEFORE_COLON = LazyPattern(r"(?P<who>[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){0,3})\s*$")
 _APPOSITION_START = LazyPattern(r"\s*,\s*")
-_INVERTED_END = LazyPattern(r"(?:\s+(?:on|in|late|early|last|this)\s+\w+(?:\s+\w+)?)?\s*(?:[,.;]|$)")
+_INVERTED_END = LazyPattern(
+    r"(?:\s+(?:on|in|late|early|last|this)\s+\w+(?:\s+\w+)?|\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday|yesterday|today|tonight|overnight|earlier|later)(?:\s+(?:morning|afternoon|evening|night))?)?\s*(?:[,.;]|$)"
+)
 _ACCORDING_TO_UNTIL = LazyPattern(r"\b[Aa]ccording\s+to\s+(?:[^,.;:!?\"]{0,70},\s*)?(?:the\s+)?(?:[\w'-]+\s+){0,5}$")
 _LEADING_ADVERBIAL = LazyPattern(r"^(?:on|late\s+on|early\s+on|in|last|this|earlier\s+on)\s+(?:\w+day|\w+)(?:\s+(?:morning|evening|night|afternoon))?\s*,?\s+(?=\S)")
 _TERM_MARKER = LazyPattern(
@@ -517,6 +533,11 @@ _ORGANISATION_OPENING = LazyPattern(
     r"(?:\s+(?:has|have|had|also|again|later|on\s+\w+day))*\s+"
     r"(?:said|says|say|denied|denies|deny|reported|reports|report|announced|announces|claimed|claims|warned|warns|"
     r"confirmed|confirms|stated|states|insisted|insists|accused|accuses|estimated|estimates|told|tells)\b"
+)
+_ORGANISATION_CLOSING = LazyPattern(
+    r",\s+(?:(?:according\s+to|said|says)\s+(?:the\s+)?(?P<org>[A-Z][A-Za-z0-9&-]*[A-Z0-9][A-Za-z0-9&-]*|[A-Z][a-z]{3,})"
+    r"|(?:the\s+)?(?P<org2>[A-Z][A-Za-z0-9&-]*[A-Z0-9][A-Za-z0-9&-]*|[A-Z][a-z]{3,})\s+(?:said|says|reported|reports|announced|confirmed|estimated))"
+    r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today))?\s*[.;]?\s*$"
 )
 _NOT_ORGANISATIONS = frozenset(
     "He She They It We I You This That These Those There Officials Police Authorities Witnesses Residents Doctors "

@@ -669,3 +669,16 @@ def test_more_count_readings():
     assert casualties("A fire at a factory in Ashulia in 2012 killed 112 people.") == [("Ashulia|killed", 112, None)]
     text = "The number of people killed in the Philippines rose to 114 on Wednesday and 127 others were missing."
     assert casualties(text) == [("Philippines|killed", 114, None), ("Philippines|missing", 127, None)]
+
+
+def test_organisations_at_the_end_of_a_sentence():
+    assert indirect("At least 42 migrants are missing, the International Organization for Migration said Wednesday.") == [
+        ("International Organization for Migration", "At least 42 migrants are missing")]
+    assert indirect("Floods have killed 657 people across Pakistan, according to the NDMA.") == [
+        ("NDMA", "Floods have killed 657 people across Pakistan")]
+    assert indirect("Israel's Health Ministry said 240 people had been treated for injuries.") == [
+        ("Israeli health ministry", "240 people had been treated for injuries")]
+    # traps: a place after a comma, local police and a person are no organisations
+    assert indirect("Three girls were killed in Southport, Merseyside.") == []
+    assert indirect("Six people died, police said.") == []
+    assert indirect("Six people died, Zelensky said.") == []
