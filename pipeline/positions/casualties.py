@@ -258,22 +258,31 @@ def _context_places(document: Document, sentence: Sentence):
     for back in range(1, _PREVIOUS_SENTENCES_FOR_PLACE + 1):
         if index - back < 0:
             break
-        candidate = document.sentences[index - back]
-        free, inside = _places_in(document, candidate)
-        free = _uncontained(document.text, free)
-        place = best_place([m for m in free if not m.destination] or free, candidate.end)
-        if place is None:
-            place = best_place([m for m in inside if m.specific or m.possessive], candidate.end)
+        place = _sentence_place(document, document.sentences[index - back])
         if place is not None:
             yield place
     opening = _dateline(document)
     if opening is not None:
         yield opening
     if document.title:
-        title = headline_text(document.title)
-        place = best_place(find_places(title, 0, len(title)), 0)
-        if place is not None:
-            yield place
+        if "title_place" not in document.cache:
+            title = headline_text(document.title)
+            document.cache["title_place"] = best_place(find_places(title, 0, len(title)), 0)
+        if document.cache["title_place"] is not None:
+            yield document.cache["title_place"]
+
+
+def _sentence_place(document: Document, sentence: Sentence):
+    """The place a sentence is about, as context for the sentences after it."""
+    cache = document.cache.setdefault("sentence_place", {})
+    if sentence.start not in cache:
+        free, inside = _places_in(document, sentence)
+        free = _uncontained(document.text, free)
+        place = best_place([m for m in free if not m.destination] or free, sentence.end)
+        if place is None:
+            place = best_place([m for m in inside if m.specific or m.possessive], sentence.end)
+        cache[sentence.start] = place
+    return cache[sentence.start]
 
 
 def _dateline_end(document: Document) -> int:
