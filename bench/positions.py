@@ -42,7 +42,7 @@ CLAUSE_OVERLAP = 0.5
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.positions", description=__doc__.split("\n")[0])
-    parser.add_argument("--show", choices=["dev", "heldout", "heldout2", "heldout3"], help="list misses and false positives of one set")
+    parser.add_argument("--show", choices=["dev", "heldout", "heldout2", "heldout3", "heldout4"], help="list misses and false positives of one set")
     parser.add_argument("--no-speed", action="store_true", help="skip the passages/s and backfill-overhead timings")
     parser.add_argument("--only", choices=["dev", "heldout", "heldout2", "heldout3", "heldout4"], help="score one set only (tune on dev without seeing held-out)")
     args = parser.parse_args(argv)

@@ -277,8 +277,8 @@ def _sentence_place(document: Document, sentence: Sentence):
     cache = document.cache.setdefault("sentence_place", {})
     if sentence.start not in cache:
         free, inside = _places_in(document, sentence)
-        free = _uncontained(document.text, free)
-        place = best_place([m for m in free if not m.destination] or free, sentence.end)
+        free = _uncontained(document.text, [m for m in free if not m.destination])  # not "escaped to Port-au-Prince"
+        place = best_place(free, sentence.end)
         if place is None:
             place = best_place([m for m in inside if m.specific or m.possessive], sentence.end)
         cache[sentence.start] = place
@@ -618,7 +618,8 @@ _REFERENCE_BEFORE = LazyPattern(
     r"(?:\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of\s+(?:the\s+)?"
     r"|\b(?:speaking|spoke|addressing|visiting|visit\s+to|arrived|arriving|flew|flying|travelled|traveled|"
     r"talks|summit|meeting|conference|briefing|interview|reporters|journalists|rally|hosted|hosting|headquartered|"
-    r"based|station)\s+(?:\w+\s+){0,2}?(?:in|at|to|from)\s+(?:the\s+)?)$",
+    r"based|station)\s+(?:\w+\s+){0,2}?(?:in|at|to|from)\s+(?:the\s+)?"
+    r"|\b\d{1,3},\s+(?:from|of)\s+|\bwho\s+(?:lives|lived)\s+(?:in|on)\s+)$",  # "Jake Hennessy, 22, from Leeds"
     re.IGNORECASE,
 )
 _EVENT_AFTER = LazyPattern(
@@ -641,7 +642,9 @@ _SIDE_AFTER = LazyPattern(r"\s+(?:side|territory|soil|border|waters|airspace|fro
 _AND_BEFORE = LazyPattern(lowered(rf"(?<![\w-])and\s+(?:{QUALIFIER}\s+)?$"))
 _LOCATIVE_JUST_BEFORE = LazyPattern(r"(?<![\w-])(?:in|In|near|Near|outside|Outside)\s+$")
 _LOCATIVE_OPENING = LazyPattern(r"(?:In|Across|Near|Outside|Throughout|Around|Inside)\s")  # "Across Turkey" is no person
-_NOT_THE_PLACE_AFTER = LazyPattern(r"\s+(?:valley|river|basin|mountains|hills|coast|sea|lake|delta|bay)\b", re.IGNORECASE)
+_NOT_THE_PLACE_AFTER = LazyPattern(
+    r"\s+(?:[Vv]alley|[Rr]iver|[Bb]asin|[Mm]ountains|[Hh]ills|[Cc]oast|[Ss]ea|[Ll]ake|[Dd]elta|[Bb]ay|Fire|Complex)\b"
+)  # "the Dnipro river", "the Mesa Fire"
 _ACTOR_VERB_AFTER = LazyPattern(
     r"\s+(?:(?:has|have|had)\s+(?:\w+\s+)?)?(?:launched|fired|attacked|struck|shelled|bombed|invaded|sent|"
     r"deployed|claimed|says|said|pounded|hit|targeted|unleashed|battered|pummel+ed|blitzed|raided|stormed|bombarded|"

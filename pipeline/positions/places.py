@@ -55,7 +55,7 @@ def find_places(
     mentions = []
     for run in _CAPITALISED_RUN.finditer(text, start, end):
         word = run.group()
-        if " " not in word and (word in never or _strip_possessive(word)[0] not in table):
+        if " " not in word and (word in never or _strip_possessive(_capitalised_article(word))[0] not in table):
             continue  # one word, not a place: most runs ("The", "Zelensky")
         tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text, run.start(), run.end())]
         i = 0
@@ -64,13 +64,17 @@ def find_places(
             for j in range(min(len(tokens), i + _MAX_NAME_TOKENS), i, -1):
                 span_start, span_end = tokens[i][0], tokens[j - 1][1]
                 name, possessive = _strip_possessive(text[span_start:span_end])
-                entry = table.get(name) or table.get(name.rstrip("."))
+                entry = table.get(name) or table.get(name.rstrip(".")) or table.get(_capitalised_article(name))
                 if entry is None or name in never:
                     continue
                 if any(s < span_end and span_start < e for s, e in excluded):
                     continue
-                before = _LOCATIVE_BEFORE.search(text[max(start, span_start - 60):span_start])
                 canonical, rank = entry
+                directed = i > 0 and text[tokens[i - 1][0] : tokens[i - 1][1]] in _DIRECTIONS and not is_container(canonical or name)
+                if directed:  # "North Waziristan", "South Kivu": the direction is part of the name
+                    span_start = tokens[i - 1][0]
+                    canonical = text[span_start : tokens[i - 1][1]] + " " + (canonical or name)
+                before = _LOCATIVE_BEFORE.search(text[max(start, span_start - 60):span_start])
                 if rank == WEAK and not before:
                     continue
                 preposition = before.group("prep").lower() if before else None
@@ -122,9 +126,15 @@ def find_places(
     return sorted(mentions, key=lambda m: m.start)
 
 
+def _capitalised_article(name: str) -> str:
+    """"el-Fasher" -> "El-Fasher" (how gazetteers write it)."""
+    return name[0].upper() + name[1:] if name[:3] in ("al-", "el-") else name
+
+
 def _not_a_guess(name: str, text: str, end: int) -> bool:
     """"in Israeli strikes", "in English", "in Congress", "in March": not places."""
-    first = name.split()[0]
+    words = name.split()
+    first = _strip_possessive(words[1] if words[0] in _DIRECTIONS and len(words) > 1 else words[0])[0]  # "North Waziristan"
     never = _not_places()
     if first in never or name in never or first in _NOT_GUESSES or first.isupper():
         return True
@@ -151,7 +161,7 @@ def dateline(text: str) -> PlaceMention | None:
     if written.split()[0] in _NOT_DATELINES:
         return None
     name = " ".join(_title_word(w) for w in written.split())
-    entry = gazetteer().get(name)
+    entry = gazetteer().get(name) or _folded_gazetteer().get(name.casefold())  # "PORT-AU-PRINCE"
     canonical, rank = entry if entry else (None, NAMED)
     return PlaceMention(match.start(group), match.end(group), canonical or name, max(rank, NAMED) if rank != COUNTRY else COUNTRY,
                         True, False, "in")
@@ -254,7 +264,10 @@ def best_place(mentions: list[PlaceMention], anchor: int) -> PlaceMention | None
 
 
 # "the town of Rodynske", "the village of Novopavlivka", "Enga province", "Kerr County"
-_NAME = r"[A-Z][\w'-]+(?:\s(?:(?:al|el|de|del|da|do|dos|das|di|du|la|le|van|von)[\s-])?[A-Z][\w'-]+){0,3}"
+# Latin capitals and small letters, accented ones included ("Sölden", "Česká Třebová")
+_UP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f"
+_LO = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u024f"
+_NAME = rf"[{_UP}][\w'-]+(?:\s(?:(?:al|el|de|del|da|do|dos|das|di|du|la|le|van|von)[\s-])?[{_UP}][\w'-]+){{0,3}}"
 _NAMED_PLACE = LazyPattern(
     r"\b(?:(?:town|village|city|port|province|region|governorate|oblast|municipality|settlement|hamlet|island|district|"
     rf"state|county|suburb|neighbou?rhood|commune|camp)\s+of\s+(?P<name>{_NAME})"
@@ -265,6 +278,7 @@ _NAMED_PLACE = LazyPattern(
     r"|(?P<feature>(?:Lake|Mount|Mt\.?)\s+[A-Z][\w'-]+|[A-Z][\w'-]+(?:\s[A-Z][\w'-]+){0,2}\s+(?:Pass|Valley|Gorge|Canyon|"
     r"Strait|Peninsula|Desert|Delta|Basin|Island|Islands|Mountains|Highlands)))\b"
 )
+_DIRECTIONS = frozenset(("North", "South", "East", "West", "Upper", "Lower"))
 _CITY_DISTRICT = LazyPattern(r"\s+district\b")
 _OF_A_CITY_BEFORE = LazyPattern(r"(?:\b(?:city|capital|town)|[A-Z][\w-]+)'s\s+$")
 _OF_PLACE_AFTER = LazyPattern(r"\s+of\s+[A-Z]")
@@ -273,8 +287,8 @@ _PLACE_WORDS = ("town", "village", "city", "port", "province", "region", "govern
                 "neighbourhood", "neighborhood", "commune", "camp", "Lake", "Mount", "Mt", "Pass", "Valley", "Gorge",
                 "Canyon", "Strait", "Peninsula", "Desert", "Delta", "Basin", "Island", "Mountains", "Highlands")
 _CAPITALISED_RUN = LazyPattern(
-    r"(?<![\w'])(?:[A-Z][\w'.-]*)(?:\s(?:(?:[A-Z][\w'.-]*)|(?:al|el|ad|ar|as|ash|az)-[A-Z]?[a-z][\w'-]*|"
-    r"(?:on|upon|de|del|la|le|am|an|der|sur|al|el)(?=\s[A-Z])))*"
+    rf"(?<![\w'])(?:(?:[{_UP}]|(?:al|el)-[A-Z])[\w'.-]*)(?:\s(?:(?:[{_UP}][\w'.-]*)|(?:al|el|ad|ar|as|ash|az)-[A-Z]?[a-z][\w'-]*|"
+    rf"(?:on|upon|de|del|la|le|am|an|der|sur|al|el|do|dos|da|das|di|du|van|von)(?=\s[{_UP}])))*"
 )
 _TOKEN = LazyPattern(r"\S+")
 _GUESSABLE = LazyPattern(
@@ -282,8 +296,8 @@ _GUESSABLE = LazyPattern(
     r"|\b(?:in|near|across)\s+the\s+(?=[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,2}\s+(?:fires?|wildfires?|floods?|blaze|earthquake|quake|"
     r"landslide|explosion|blast|disaster|tragedy|attack|massacre)\b)"
     r"|\b(?:beach|camp|port|base|hospital|school|mosque|church|market|station|airport|plant|mine|factory|stadium)\s+(?:at|in|near)\s+)"
-    r"(?P<name>[A-Z][a-z][\w'-]*(?:\s(?:(?:al|el|ad|ar|as|ash|az)-[\w'-]+|[A-Z][a-z][\w'-]*)){0,2})"
-    r"(?![\w'-])(?!\s+[A-Z])"
+    rf"(?P<name>(?:[{_UP}][{_LO}]|(?:al|el)-[A-Z])[\w'-]*(?:\s(?:(?:al|el|ad|ar|as|ash|az)-[\w'-]+|[{_UP}][{_LO}][\w'-]*)){{0,2}})"
+    rf"(?![\w'-])(?!\s+[{_UP}])"
 )
 _DEMONYM_ENDING = LazyPattern(r"(?:ian|ean|ese|ish)$")
 _NOT_GUESSES = frozenset(
@@ -293,7 +307,8 @@ _NOT_GUESSES = frozenset(
 )
 _ORGANISATION_AFTER = LazyPattern(
     r"(?:'s)?\s+(?:[\w-]+\s+){0,4}?(?:police|ministry|agency|department|military|army|government|authorities|"
-    r"service|office|forces|guard|council|prosecutors?|court|parliament|administration|command)\b",
+    r"service|office|forces|guard|council|prosecutors?|court|parliament|administration|command|officials|spokes(?:wo)?man|"
+    r"spokesperson|sheriff)\b",
     re.IGNORECASE,
 )
 _AGENCY = r"\((?:AP|AFP|Reuters|PTI|IANS|dpa|DPA|ANI|Xinhua|UNI|EFE|ANSA|Kyodo|Yonhap|TASS|Tass|Anadolu|Bernama|CNN|BBC|UPI)\)"
@@ -358,6 +373,13 @@ def gazetteer() -> dict[str, tuple[str | None, int]]:
             table[alias] = (canonical, rank)
     _freeze_for_gc()
     return table
+
+
+@cache
+def _folded_gazetteer() -> dict[str, tuple[str | None, int]]:
+    """The gazetteer by case-folded name, canonical names filled in (for names written in capitals)."""
+    return {name.casefold(): (canonical or name, rank) for name, (canonical, rank) in gazetteer().items()
+            if rank != WEAK}
 
 
 def _freeze_for_gc() -> None:

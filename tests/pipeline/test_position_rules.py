@@ -682,3 +682,20 @@ def test_organisations_at_the_end_of_a_sentence():
     assert indirect("Three girls were killed in Southport, Merseyside.") == []
     assert indirect("Six people died, police said.") == []
     assert indirect("Six people died, Zelensky said.") == []
+
+
+def test_names_written_in_other_alphabets_capitals_and_directions():
+    assert casualties("Eight people died when two trains collided near Česká Třebová in eastern Bohemia.") == [
+        ("Česká Třebová|killed", 8, None)]
+    assert casualties("More than 460 patients were shot dead at the hospital in el-Fasher.") == [
+        ("El Fasher|killed", 460, "more than")]
+    assert casualties("A drone strike killed four militants in North Waziristan.") == [("North Waziristan|killed", 4, None)]
+    assert casualties("Floods killed more than 100 people in Rio Grande do Sul.") == [("Rio Grande do Sul|killed", 100, "more than")]
+    text = "PORT-AU-PRINCE, Haiti (AP) — Police said 11 officers were wounded."
+    assert casualties(text) == [("Port-au-Prince|injured", 11, None)]
+    # traps: a named fire, a survivor's home town and a state's region are not the place
+    text = "YUCAIPA, Calif. (KTLA) — Two people have died as the Mesa Fire tore through foothills north of Yucaipa."
+    assert casualties(text) == [("Yucaipa|killed", 2, None)]
+    text = "Eleven people were killed near Innsbruck. Survivor Jake Hennessy, 22, from Leeds, said three were missing."
+    assert casualties(text) == [("Innsbruck|killed", 11, None), ("Innsbruck|missing", 3, None)]
+    assert casualties("Flooding in Central Texas killed at least 82 people.") == [("Texas|killed", 82, "at least")]
