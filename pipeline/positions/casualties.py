@@ -95,7 +95,8 @@ def _counts_in(document: Document, sentence: Sentence) -> list[_Count]:
     bringing = _BRINGING.search(lower, sentence.start, sentence.end) if "bringing" in words else None
     if bringing:  # "two more died, bringing the number to 303": the new total only
         totals = [c for c in ordered if c.anchor > bringing.start() and c.scope is not None]
-        ordered = [c for c in ordered if not any(c.anchor < t.anchor and c.outcome == t.outcome and c.value < t.value for t in totals)]
+        ordered = [c for c in ordered if not (_is_increment(lower, c) and any(
+            c.anchor < t.anchor and c.outcome == t.outcome and c.value < t.value for t in totals))]
     for i in range(1, len(ordered)):
         count, previous = ordered[i], ordered[i - 1]
         if count.bare and not previous.bare and count.outcome != previous.outcome and _AND_BEFORE.search(
@@ -104,6 +105,11 @@ def _counts_in(document: Document, sentence: Sentence) -> list[_Count]:
             ordered[i] = _Count(count.anchor, count.end, count.value, count.qualifier, count.outcome, previous.unit,
                                 count.detail, False, count.scope)
     return ordered
+
+
+def _is_increment(lower: str, count: "_Count") -> bool:
+    """"two more died", "another three": a count added to a total."""
+    return count.qualifier == "additional" or bool(_MORE_AFTER.match(lower, count.anchor + len(count.detail or "")))
 
 
 def _count_then_outcome_matches(document: Document, sentence: Sentence):
@@ -321,6 +327,11 @@ def _place_in_sentence(document: Document, sentence: Sentence, count: _Count, co
                 if not (mention.possessive and i + 1 < len(scoped) and _JUST_MODIFIERS.fullmatch(text, mention.end, scoped[i + 1].start)):
                     return mention.name, True
     free = _uncontained(text, free)
+    if count.outcome == "evacuated":  # "evacuated about 420 people from Kunar to hospitals in Jalalabad"
+        clause_start, clause_end = _clause_of(text, sentence, count.anchor)
+        origin = [m for m in free if m.preposition == "from" and count.anchor < m.start < clause_end]
+        if origin:
+            return origin[0].name, True
     others = [c.anchor for c in counts if c is not count]
     for i, mention in enumerate(free):
         if mention.start < count.end or not mention.locative or mention.destination:
@@ -471,7 +482,8 @@ _PERSON_NOUNS = {
     "rescuers": "rescuers", "rescue workers": "rescuers", "emergency workers": "rescuers",
     "medics": "medics", "medic": "medics", "doctors": "medics", "nurses": "medics", "paramedics": "medics",
     "journalists": "journalists", "journalist": "journalists", "reporters": "journalists",
-    "passengers": "passengers", "passenger": "passengers", "students": "students", "pupils": "students",
+    "passengers": "passengers", "passenger": "passengers", "occupants": "people", "occupant": "people",
+    "devotees": "pilgrims", "devotee": "pilgrims", "students": "students", "pupils": "students",
     "prisoners": "prisoners", "prisoner": "prisoners", "pows": "prisoners", "prisoners of war": "prisoners",
     "hostages": "hostages", "hostage": "hostages", "migrants": "migrants", "refugees": "refugees",
     "pilgrims": "pilgrims", "tourists": "tourists", "citizens": "citizens", "nationals": "citizens",
@@ -535,7 +547,7 @@ _MORE = r"(?:\s+(?:more|other|further|additional)(?![\w-]))?"
 # "160 residents of a nearby apartment block were evacuated", "12 people with burns were treated":
 # a phrase after the noun, up to the verb
 _AFTER_NOUN = (
-    r"(?:\s+(?:in|across|from|at|near|on|with|of)\s+(?:the\s+)?(?:(?!and\b|or\b|but\b)[a-z][\w'-]*\s+){0,3}?"
+    r"(?:\s+(?:in|across|from|at|near|on|with|of|aboard|along|inside|onboard)\s+(?:the\s+|an?\s+)?(?:(?!and\b|or\b|but\b)[\w'-]*[a-z][\w'-]*\s+){0,5}?"
     r"(?!and\b|or\b|but\b)[\w'-]*[a-z][\w'-]*(?=\s+(?:were|was|are|is|have|has|had)\b))?"
 )
 _ADJECTIVES_AND_NOUN = rf"(?:\s+(?:[\w'-]+\s+){{0,2}}?(?P<noun>{_PERSON_NOUN})(?![\w-]){_AFTER_NOUN})?"
@@ -553,13 +565,13 @@ _OUTCOME = (
     r"treated\s+for\s+(?:[\w-]+\s+)?(?:wounds|injuries|burns)|(?:received|sustained|suffered)\s+(?:[\w-]+\s+)?(?:injuries|wounds|burns)|"
     r"(?:stabbed|shot|beaten|burned|burnt|crushed|hacked)\s+to\s+death|shot\s+dead|stabbed|shot(?!\s+down)|"
     r"missing|unaccounted(?:\s+for)?|captured|taken\s+(?:prisoner|captive|hostage)|abducted|evacuated|"
-    r"drowned|suffocated|electrocuted|(?:burned|burnt)\s+alive|succumbed\s+to\s+(?:their|his|her)\s+(?:injuries|wounds))"
+    r"drowned|suffocated|electrocuted|murdered|massacred|executed|(?:burned|burnt)\s+alive|succumbed\s+to\s+(?:their|his|her)\s+(?:injuries|wounds))"
 )
 # A sentence can only hold a count if it has one of these words (the full patterns are costly).
 _OUTCOME_WORD = LazyPattern(
     r"(?:kill|dead|death|died|dies|dying|perish|slain|fatalit|lives|injur|wound|hurt|hospital|missing|"
     r"unaccounted|captur|prisoner|captive|hostage|abduct|evacuat|toll|casualt|stabbed|shot|taken|took|left|leav|"
-    r"claim|number|drown|suffocat|electrocut|alive|succumb|bodies|treat|total|tally)\w*"
+    r"claim|number|drown|suffocat|electrocut|alive|succumb|bodies|treat|total|tally|murder|massacr|execut|gunned)\w*"
 )
 
 
@@ -573,7 +585,7 @@ def _is_casualty_verb(word: str) -> bool:
     return bool(_CASUALTY_VERB_WORD.fullmatch(word))
 
 
-_CASUALTY_VERB_WORD = LazyPattern(r"(?:kill|injur|wound|hurt|evacuat|captur|left|leav|took|taken|tak|claim)\w*")
+_CASUALTY_VERB_WORD = LazyPattern(r"(?:kill|injur|wound|hurt|evacuat|captur|left|leav|took|taken|tak|claim|shot|shooting|gunned|gunning)\w*")
 
 
 @lru_cache(maxsize=_WORD_CACHE)
@@ -596,6 +608,7 @@ _EITHER_OUTCOME_AFTER = LazyPattern(
 _PARTICLE_VERB_BEFORE = LazyPattern(r"\b(?:hand(?:ed|ing|s)?|turn(?:ed|ing|s)?|took|take[sn]?|taking)\s+$", re.IGNORECASE)
 _WORD_IN_LOWER = LazyPattern(r"[^\W_]+")  # document.py's word
 _YEAR_PREPOSITION_BEFORE = LazyPattern(r"\b(?:in|since|from|of|by|during|until|before|after)\s+$", re.IGNORECASE)
+_MORE_AFTER = LazyPattern(r"[\w,.-]*\s+(?:more|other|further|additional)\b")
 _BRINGING = LazyPattern(r"\bbringing\s+the\s+")
 _MONTH_BEFORE = LazyPattern(
     r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|"
@@ -675,11 +688,11 @@ def _count_then_outcome() -> re.Pattern[str]:
 @cache
 def _verb_then_count() -> re.Pattern[str]:
     return _lowered_regex(
-        r"(?<![\w-])(?P<verb>kill(?:ed|ing|s)?|injur(?:ed|ing|es)|wound(?:ed|ing|s)?|hurt(?:ing|s)?|"
+        r"(?<![\w-])(?P<verb>kill(?:ed|ing|s)?|shot\s+dead|shooting\s+dead|gunned\s+down|gunning\s+down|injur(?:ed|ing|es)|wound(?:ed|ing|s)?|hurt(?:ing|s)?|"
         r"evacuat(?:ed|ing|es)|captur(?:ed|ing|es)|left|leav(?:ing|es)|took|taken|tak(?:e|es|ing)|"
         r"claim(?:ed|ing|s)?\s+the\s+lives\s+of|claim(?:ed|ing|s)?)"
         rf"\s+(?:(?P<qual>{QUALIFIER})\s+)?(?P<count>{COUNT}){_MORE}{_ADJECTIVES_AND_NOUN}"
-        r"(?P<tail>\s+(?:dead|injured|wounded|hurt|lives|prisoner|prisoners|captive|hostage)(?![\w-]))?",
+        r"(?P<tail>\s+(?:dead|injured|wounded|hurt|lives|prisoner|prisoners|captive|hostage|murdered|missing)(?![\w-]))?",
         re.IGNORECASE,
     )
 

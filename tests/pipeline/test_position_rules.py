@@ -699,3 +699,20 @@ def test_names_written_in_other_alphabets_capitals_and_directions():
     text = "Eleven people were killed near Innsbruck. Survivor Jake Hennessy, 22, from Leeds, said three were missing."
     assert casualties(text) == [("Innsbruck|killed", 11, None), ("Innsbruck|missing", 3, None)]
     assert casualties("Flooding in Central Texas killed at least 82 people.") == [("Texas|killed", 82, "at least")]
+
+
+def test_regions_evacuation_origins_and_more_verbs():
+    assert casualties("Helicopters evacuated about 420 people, most of them injured, from Kunar to hospitals in Jalalabad.") == [
+        ("Kunar|evacuated", 420, "about")]
+    assert casualties("More than 17,000 people have been evacuated from communities across Manitoba.") == [
+        ("Manitoba|evacuated", 17000, "more than")]
+    assert casualties("Israeli forces shot dead two Palestinians during a raid on the town of Qabatiya.") == [
+        ("Qabatiya|killed", 2, None)]
+    assert casualties("The cartel war has left more than 1,700 people murdered in Sinaloa.") == [
+        ("Sinaloa|killed", 1700, "more than")]
+    assert casualties("All 48 people aboard an An-24 passenger plane were killed near Tynda.") == [("Tynda|killed", 48, None)]
+    text = "Gaza's health ministry said 31 people had been killed in the past day, bringing the overall toll to 69,546."
+    assert casualties(text) == [("Gaza|killed", 31, None), ("Gaza|killed", 69546, None)]
+    # trap: a state's district is the district, not a city's
+    text = "The toll from the bridge collapse in Gujarat's Vadodara district rose to 15. Up to four people were still missing."
+    assert casualties(text) == [("Vadodara|killed", 15, None), ("Vadodara|missing", 4, "up to")]
