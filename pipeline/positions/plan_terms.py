@@ -227,7 +227,11 @@ def _stance(document: Document, sentence: Sentence, term: re.Match) -> tuple[str
         setter = _CONDITION_OPENING.search(text, max(clause_start, governor.start - 40), governor.start)
         if setter and setter.start() > clause_start:
             return "demanded", _Cue("demanded", setter.start(), setter.end(), setter.group())
-    best = governor or _first_cue(document.lower, term.end(), clause_end, clause_end, term)
+    after_end = clause_end
+    condition_after = _CONDITION.search(text, term.end(), clause_end)
+    if condition_after:  # "could impose sanctions ... if Moscow does not come to the table": not the term's own cue
+        after_end = condition_after.start()
+    best = governor or _first_cue(document.lower, term.end(), after_end, after_end, term)
     if best is None and _REASON_PARTICIPLE.match(text, clause_start):
         # "Hamas rejected the resolution, saying any international force would ...": the reason
         # given for a stance shares it
@@ -348,7 +352,7 @@ _SPEECH_BEFORE = LazyPattern(
     r"\b(?:said|says|told\s+\w+|added|warned|insisted|stressed|announced|confirmed)\s+(?:that\s+)?(?:the\s+)?$"
 )
 _OBLIGATION_CUE = LazyPattern(r"must|should|has\s+to|have\s+to|needs?\s+to", re.IGNORECASE)
-_PLAN_MOOD = LazyPattern(r"\b(?:would|will\s+be|are\s+to|is\s+to|were\s+to)\b")
+_PLAN_MOOD = LazyPattern(r"\b(?:would|could|will\s+be|are\s+to|is\s+to|were\s+to)\b")
 _PLAN_PRONOUN_OPENING = LazyPattern(r"(?:It|The\s+(?:plan|draft|proposal|counterproposal|document|text|framework))\s")
 _REASON_PARTICIPLE = LazyPattern(r",\s(?:saying|arguing|insisting|warning|adding)\s")
 _SO_CALLED = LazyPattern(r"(?:so-called|known\s+as|dubbed)\s+[\"']?$", re.IGNORECASE)

@@ -716,3 +716,17 @@ def test_regions_evacuation_origins_and_more_verbs():
     # trap: a state's district is the district, not a city's
     text = "The toll from the bridge collapse in Gujarat's Vadodara district rose to 15. Up to four people were still missing."
     assert casualties(text) == [("Vadodara|killed", 15, None), ("Vadodara|missing", 4, "up to")]
+
+
+def test_negotiation_wordings():
+    assert terms("A source says the size of Ukraine's army is on the table.") == [("military_size_cap", "under discussion", None, None)]
+    assert terms("Kyiv is pushing back on a cap on the size of its army.") == [("military_size_cap", "rejected", "Kyiv", None)]
+    assert terms("Yermak said the sides have moved closer on security guarantees.") == [
+        ("security_guarantees", "under discussion", None, None)]
+    assert terms("An official said the timing of elections remains under discussion.") == [("elections", "under discussion", None, None)]
+    assert terms("Trump warned that Washington could impose tougher sanctions if Moscow does not come to the table.") == [
+        ("sanctions", "proposed", "US", None)]
+    assert terms("The draft would raise the ceiling on Ukraine's armed forces to 800,000.") == [("military_size_cap", "proposed", None, 800000)]
+    assert terms("Lavrov said a neutral status for Ukraine is non-negotiable.") == [("nato_membership", "demanded", "Moscow", None)]
+    # trap: a cue inside a condition after the term does not decide it
+    assert terms("Sanctions relief is possible if Moscow does not attack again.") == [("sanctions", "mentioned", None, None)]
