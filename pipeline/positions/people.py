@@ -81,6 +81,11 @@ class SpeakerIndex:
         if self.lower is None:
             self.lower = lower_text(self.text)
         self._titles_seen: dict[str, set[str]] = {}
+        # "the National Emergency Management Agency (NEMA)": NEMA later is that agency
+        self._acronyms: dict[str, str] = {
+            m.group("short"): _without_the(" ".join(m.group("long").split())) for m in _ACRONYM_DEFINED.finditer(self.text)
+            if _initials_match(m.group("long"), m.group("short"))
+        }
         # Quotes never overlap and come in order: their starts and their ends are both sorted.
         self._quote_starts = [q.start for q in self.quotes]
         self._quote_ends = [q.end for q in self.quotes]
@@ -305,7 +310,8 @@ class SpeakerIndex:
             if span is None:
                 continue
             name = text[span[0] : span[1]]
-            canonical, kind = _aliases().get(name) or _aliases().get(name.lower()) or (_national_name(name), INSTITUTION)
+            canonical, kind = (_aliases().get(name) or _aliases().get(name.lower())
+                               or (self._acronyms.get(name) or _national_name(name, text, span[0]), INSTITUTION))
             if kind == INSTITUTION:
                 found.append(_alias_mention(text, span[0], span[1], canonical, INSTITUTION))
         nations = not lower.isdisjoint(_key_words("nation"))
@@ -404,6 +410,11 @@ class SpeakerIndex:
         i, j, canonical, kind = reading.inside
         return [Mention(group[i][0], group[j - 1][1], kind, canonical, gender=_genders().get(canonical),
                         possessive=possessive and j == len(group))]
+
+    def acronym(self, name: str) -> str:
+        """The full name an acronym was introduced for in the text ("NEMA" -> "National Emergency
+        Management Agency"), else the name."""
+        return self._acronyms.get(name, name)
 
     def _titles_in_use(self) -> set[str]:
         """The titles the text has given a named person so far ("sheriff", "king", "prime
@@ -655,13 +666,45 @@ def _national_body(text: str, start: int, end: int, adjective: str, body_text: s
     return _alias_mention(text, start, end, canonical, INSTITUTION)
 
 
-def _national_name(name: str) -> str:
-    """"Israel's Health Ministry" -> "Israeli health ministry": a nation's body by its adjective,
-    as the national-body pattern names it; other names as written."""
+def _national_name(name: str, text: str = "", start: int = 0) -> str:
+    """A named body in national form: "Israel's Health Ministry" -> "Israeli health ministry",
+    "Gaza's Ministry of Health" -> "Gaza health ministry", "Britain's Foreign Office" -> "British
+    foreign ministry", and a body named without its nation ("the Defense Ministry said") by the
+    nation the text named last; other names as written."""
     nation, sep, body = name.partition("'s ")
-    if sep and nation in _nations() and body and body.split()[-1] in ("Ministry", "Office", "Agency", "Service", "Forces"):
-        return f"{_nations()[nation]} {body.lower()}"
+    if sep and nation in _nations() and body:
+        canonical = _body_name(body)
+        if canonical != body.lower() or body.split()[-1] in _NATIONAL_HEADS:
+            return f"{_nations()[nation]} {canonical}"
+        return f"{_nations()[nation]} {body}"
+    if text and " " in name and _body_name(name) in _bare_bodies():
+        adjective = _last_nation_before(text, start)
+        if adjective:
+            return f"{adjective} {_body_name(name)}"
     return name
+
+
+_ACRONYM_DEFINED = LazyPattern(r"(?P<long>(?:[A-Z][\w'-]*\s+(?:(?:of|for|and|the|on)\s+)*){1,8}[A-Z][\w'-]*)\s+\((?P<short>[A-Z][A-Z0-9&]{1,9})\)")
+
+
+def _without_the(name: str) -> str:
+    return name[4:] if name.startswith("The ") else name
+
+
+def _initials_match(long: str, short: str) -> bool:
+    """Whether an acronym stands for a name: its letters are the initials of the name's
+    capitalised words, in order ("National Emergency Management Agency" / "NEMA")."""
+    initials = "".join(w[0] for w in long.split() if w[0].isupper())
+    letters = "".join(c for c in short if c.isalpha())
+    return bool(letters) and initials.endswith(letters) or letters in initials
+
+
+_NATIONAL_HEADS = frozenset(("Ministry", "Office", "Agency", "Service", "Forces"))
+
+
+@cache
+def _bare_bodies() -> frozenset[str]:
+    return frozenset(speakers_config()["bodies"]["bare"])
 
 
 def _government_of(nation: str) -> str:

@@ -357,6 +357,7 @@ def _unnamed_organisations(document: Document, done: set) -> list[Position]:
             if not name.isupper() and not any(c.isdigit() for c in name) and not _unknown_word(document, name):
                 continue
             clause = _TRAILING_ARTICLE.sub("", text[sentence.start : closing.start()]).strip().rstrip(",")
+            name = document.speakers.acronym(name)
             if len(clause.split()) >= 2:
                 positions.append(_statement(document, Speaker(name, INSTITUTION), clause, sentence, sentence, indirect=True))
                 done.add((sentence.start, name))
@@ -372,6 +373,7 @@ def _unnamed_organisations(document: Document, done: set) -> list[Position]:
         clause = _clause_after(text, match.end(), sentence.end)
         if len(clause.split()) < 2:
             continue
+        name = document.speakers.acronym(name)
         positions.append(_statement(document, Speaker(name, INSTITUTION), clause, sentence, sentence, indirect=True))
         done.add((sentence.start, name))
     return positions
@@ -545,6 +547,7 @@ _NOT_ORGANISATIONS = frozenset(
     "Diplomats Observers Activists Villagers Families Others Some Many Most Both".split()
 )
 _PARAPHRASE_VERB = LazyPattern(
+    r"(?:\s*\([A-Z][A-Z0-9&]{1,9}\))?"  # "the National Emergency Management Agency (NEMA) said"
     r"(?:,\s[^,\"]{1,80},)?"  # "The GHF, the US-backed group running the sites, has rejected ..."
     r"(?:\s+(?:has|have|had|also|again|repeatedly|previously|on\s+\w+day|quickly|swiftly|publicly|since|"
     r"later|earlier|separately|officially|formally|still|continues\s+to|continued\s+to))*\s+"

@@ -730,3 +730,17 @@ def test_negotiation_wordings():
     assert terms("Lavrov said a neutral status for Ukraine is non-negotiable.") == [("nato_membership", "demanded", "Moscow", None)]
     # trap: a cue inside a condition after the term does not decide it
     assert terms("Sanctions relief is possible if Moscow does not attack again.") == [("sanctions", "mentioned", None, None)]
+
+
+def test_institution_names_in_national_form_and_acronyms():
+    assert indirect("Gaza's Ministry of Health said 31 people had been killed.") == [("Gaza health ministry", "31 people had been killed")]
+    assert indirect("Britain's Foreign Office said four Britons were among the dead.") == [
+        ("British foreign ministry", "four Britons were among the dead")]
+    assert indirect("Afghanistan was hit hardest. The Defense Ministry said helicopters evacuated 420 people.") == [
+        ("Afghan defence ministry", "helicopters evacuated 420 people")]
+    text = "The National Emergency Management Agency (NEMA) said three died. Thirty were hurt, NEMA said."
+    assert indirect(text) == [("National Emergency Management Agency", "three died"),
+                              ("National Emergency Management Agency", "Thirty were hurt")]
+    # trap: an acronym that does not stand for the name before it is not tied to it
+    assert indirect("The Global Fund (KRCS) said aid arrived. KRCS said food ran out.") == [
+        ("Global Fund", "aid arrived"), ("KRCS", "food ran out")]
