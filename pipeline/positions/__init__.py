@@ -10,7 +10,7 @@ from .model import Position
 from .plan_terms import extract_plan_terms
 from .statements import extract_statements
 
-EXTRACTOR_VERSION = "rules-4"
+EXTRACTOR_VERSION = "rules-5"
 
 __all__ = ["EXTRACTOR_VERSION", "Position", "extract_positions"]
 

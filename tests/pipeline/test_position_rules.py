@@ -1,4 +1,4 @@
-"""One test per extraction rule added in rules-2, rules-3 and rules-4: each with a text the rule must read and a trap
+"""One test per extraction rule added in rules-2 to rules-5: each with a text the rule must read and a trap
 it must not fall into."""
 
 import pytest

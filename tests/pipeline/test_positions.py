@@ -70,7 +70,7 @@ def statements(text: str) -> list[Position]:
 
 
 def test_version_and_record_shape():
-    assert EXTRACTOR_VERSION == "rules-4"
+    assert EXTRACTOR_VERSION == "rules-5"
     position = extract_positions("At least 26 people died in Ternopil.")[0]
     with pytest.raises(FrozenInstanceError):
         position.key = "x"  # type: ignore[misc]
