@@ -546,9 +546,9 @@ _PERSON_NOUN = "(?:" + alternation(_PERSON_NOUNS, ignore_case=True) + ")"
 _MORE = r"(?:\s+(?:more|other|further|additional)(?![\w-]))?"
 # "160 residents of a nearby apartment block were evacuated", "12 people with burns were treated":
 # a phrase after the noun, up to the verb
-_AFTER_NOUN = (
-    r"(?:\s+(?:in|across|from|at|near|on|with|of|aboard|along|inside|onboard)\s+(?:the\s+|an?\s+)?(?:(?!and\b|or\b|but\b)[\w'-]*[a-z][\w'-]*\s+){0,5}?"
-    r"(?!and\b|or\b|but\b)[\w'-]*[a-z][\w'-]*(?=\s+(?:were|was|are|is|have|has|had)\b))?"
+_AFTER_NOUN = (  # cheap to try: one lookahead per word, at most six words
+    r"(?:\s+(?:in|across|from|at|near|on|with|of|aboard|along|inside|onboard)(?:\s+(?!(?:and|or|but)\b)[\w'-]+){1,6}?"
+    r"(?=\s+(?:were|was|are|is|have|has|had)\b))?"
 )
 _ADJECTIVES_AND_NOUN = rf"(?:\s+(?:[\w'-]+\s+){{0,2}}?(?P<noun>{_PERSON_NOUN})(?![\w-]){_AFTER_NOUN})?"
 _GAP = (
