@@ -85,7 +85,7 @@ class SpeakerIndex:
         self._acronyms: dict[str, str] = {
             m.group("short"): _without_the(" ".join(m.group("long").split())) for m in _ACRONYM_DEFINED.finditer(self.text)
             if _initials_match(m.group("long"), m.group("short"))
-        }
+        } if _ACRONYM_IN_PARENTHESES.search(self.text) else {}
         # Quotes never overlap and come in order: their starts and their ends are both sorted.
         self._quote_starts = [q.start for q in self.quotes]
         self._quote_ends = [q.end for q in self.quotes]
@@ -684,6 +684,7 @@ def _national_name(name: str, text: str = "", start: int = 0) -> str:
     return name
 
 
+_ACRONYM_IN_PARENTHESES = LazyPattern(r"\([A-Z][A-Z0-9&]{1,9}\)")
 _ACRONYM_DEFINED = LazyPattern(r"(?P<long>(?:[A-Z][\w'-]*\s+(?:(?:of|for|and|the|on)\s+)*){1,8}[A-Z][\w'-]*)\s+\((?P<short>[A-Z][A-Z0-9&]{1,9})\)")
 
 

@@ -85,8 +85,7 @@ def find_places(
                 mentions.append(found)
             else:
                 i += 1
-    segment = text[start:end]
-    named = any(word in segment for word in _PLACE_WORDS)
+    named = _PLACE_WORD.search(text, start, end) is not None
     for match in _NAMED_PLACE.finditer(text, start, end) if named else ():
         # named as a place by the text itself: wins over a gazetteer word inside it ("Sur" in
         # "Agusan del Sur") and over a reading as a person's name ("the village of Bint Jbeil")
@@ -300,6 +299,7 @@ _PLACE_WORDS = ("town", "village", "city", "port", "province", "region", "govern
                 "settlement", "hamlet", "island", "prefecture", "County", "district", "state", "county", "suburb",
                 "neighbourhood", "neighborhood", "commune", "camp", "Lake", "Mount", "Mt", "Pass", "Valley", "Gorge",
                 "Canyon", "Strait", "Peninsula", "Desert", "Delta", "Basin", "Island", "Mountains", "Highlands")
+_PLACE_WORD = LazyPattern("|".join(_PLACE_WORDS))  # one pass to learn whether a sentence names a place as such
 _CAPITALISED_RUN = LazyPattern(
     rf"(?<![\w'])(?:(?:[{_UP}]|(?:al|el)-[A-Z])[\w'.-]*)(?:\s(?:(?:[{_UP}][\w'.-]*)|(?:al|el|ad|ar|as|ash|az)-[A-Z]?[a-z][\w'-]*|"
     rf"(?:on|upon|de|del|la|le|am|an|der|sur|al|el|do|dos|da|das|di|du|van|von)(?=\s[{_UP}])))*"
