@@ -557,7 +557,7 @@ def test_places_that_only_locate_or_refer():
     assert casualties(text) == [("unknown|killed", 28, None)]
 
 
-def test_places_the_text_names_as_such():
+def test_districts_camps_features_and_paired_regions():
     assert casualties("Six soldiers were killed when a helicopter crashed in Agusan del Sur province.") == [
         ("Agusan del Sur|killed", 6, None)]
     assert casualties("An Israeli strike on the Ain al-Hilweh Palestinian refugee camp near the city of Sidon killed 13 people.") == [
