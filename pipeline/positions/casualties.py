@@ -13,11 +13,11 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
-from .lazy_regex import LazyPattern, alternation, lowered
+from .lazy_regex import WORD, LazyPattern, alternation, lowered
 from .document import Document
 from .model import Position
 from .numbers import COUNT, QUALIFIER, parse_count
-from .places import COUNTRY, PlaceMention, best_place, contains, dateline, dateline_end, find_places, headline_text, is_container, modifies_organisation
+from .places import COUNTRY, PlaceMention, best_place, contains, dateline, dateline_end, find_places, headline_text, is_container, modifies_organisation, nationalities
 from .sentences import Sentence
 
 UNKNOWN_PLACE = "unknown"
@@ -118,7 +118,7 @@ def _count_then_outcome_matches(document: Document, sentence: Sentence):
     text = document.lower
     regex = _count_then_outcome()
     covered = sentence.start
-    for found in _WORD_IN_LOWER.finditer(text, sentence.start, sentence.end):
+    for found in WORD.finditer(text, sentence.start, sentence.end):
         offset, word = found.start(), found.group()
         if offset < covered or not _is_count_start(word):
             continue
@@ -399,8 +399,7 @@ def _places_in(document: Document, sentence: Sentence):
     institutions = [(m.start, m.end) for m in mentions if m.kind == "institution"]
     text = document.text
     # "In Russian-occupied Donetsk": a "person" right after a locative preposition is a place
-    people = [(s, e) for s, e in people
-              if not _LOCATIVE_JUST_BEFORE.search(text, max(0, s - 8), s) and not _LOCATIVE_OPENING.match(text, s, e)]
+    people = [(s, e) for s, e in people if not _LOCATIVE_JUST_BEFORE.search(text, max(0, s - 8), s)]
     free, inside = [], []
     opening = _dateline_end(document) if sentence.start == 0 else 0
     for place in find_places(text, sentence.start, sentence.end, people):
@@ -454,9 +453,8 @@ def _nationality_place(text: str, place, end: int):
 
 @cache
 def _demonyms() -> dict[str, str]:
-    from .config import speakers_config
-
-    return {demonym: country for country, demonym in speakers_config()["nations"].items() if demonym != country}
+    """Nationalities that differ from their country's name ("Thai", not "Gaza")."""
+    return {demonym: country for demonym, country in nationalities().items() if demonym != country}
 
 
 # -- vocabulary -------------------------------------------------------------------------------
@@ -606,7 +604,6 @@ _EITHER_OUTCOME_AFTER = LazyPattern(
     re.IGNORECASE,
 )
 _PARTICLE_VERB_BEFORE = LazyPattern(r"\b(?:hand(?:ed|ing|s)?|turn(?:ed|ing|s)?|took|take[sn]?|taking)\s+$", re.IGNORECASE)
-_WORD_IN_LOWER = LazyPattern(r"[^\W_]+")  # document.py's word
 _YEAR_PREPOSITION_BEFORE = LazyPattern(r"\b(?:in|since|from|of|by|during|until|before|after)\s+$", re.IGNORECASE)
 _MORE_AFTER = LazyPattern(r"[\w,.-]*\s+(?:more|other|further|additional)\b")
 _BRINGING = LazyPattern(r"\bbringing\s+the\s+")
@@ -654,7 +651,6 @@ _AGENTS_BEFORE = LazyPattern(
 _SIDE_AFTER = LazyPattern(r"\s+(?:side|territory|soil|border|waters|airspace|frontier)\b")
 _AND_BEFORE = LazyPattern(lowered(rf"(?<![\w-])and\s+(?:{QUALIFIER}\s+)?$"))
 _LOCATIVE_JUST_BEFORE = LazyPattern(r"(?<![\w-])(?:in|In|near|Near|outside|Outside)\s+$")
-_LOCATIVE_OPENING = LazyPattern(r"(?:In|Across|Near|Outside|Throughout|Around|Inside)\s")  # "Across Turkey" is no person
 _NOT_THE_PLACE_AFTER = LazyPattern(
     r"\s+(?:[Vv]alley|[Rr]iver|[Bb]asin|[Mm]ountains|[Hh]ills|[Cc]oast|[Ss]ea|[Ll]ake|[Dd]elta|[Bb]ay|Fire|Complex)\b"
 )  # "the Dnipro river", "the Mesa Fire"

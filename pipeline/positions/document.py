@@ -5,7 +5,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .lazy_regex import LazyPattern, lower_text
+from .lazy_regex import WORD, LazyPattern, lower_text
 from .people import SpeakerIndex
 from .quotes import Quote, find_quotes
 from .sentences import Sentence, split_paragraphs, split_sentences
@@ -55,8 +55,8 @@ class Document:
         return [set(findall(lower, s.start, end)) for s, end in zip(self.sentences, ends)]
 
     @cached_property
-    def sentence_words_all(self) -> set[str]:
-        """Every lower-cased word of the text written in lower case somewhere ("said", not "Rosatom")."""
+    def lowercase_words(self) -> set[str]:
+        """The words the text writes in lower case somewhere ("said", not "Rosatom")."""
         return {m.group() for m in _WORD.finditer(self.text) if m.group().islower()}
 
     def words_in(self, sentence: Sentence) -> set[str]:
@@ -120,7 +120,7 @@ def _without_article(phrase: str) -> str:
     return re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.IGNORECASE)
 
 
-_WORD = LazyPattern(r"[^\W_]+")
+_WORD = WORD
 _ACCORDING_TO = LazyPattern(
     r"\baccording\s+to\s+(?P<who>[^,.;:\"()]{2,80}?)(?=\s*(?:[,.;:\"()]|$)|\s+(?:on|in|at|who|which)\s)"
 )

@@ -84,3 +84,10 @@ def lowered(source: str) -> str:
             out.append(char.lower())
             i += 1
     return "".join(out)
+
+
+# Latin capitals and small letters, accented ones included ("Sölden", "Sánchez", "Yılmaz", "Łukasz"):
+# Latin-1 and Latin Extended-A/B (whose upper and lower case letters alternate: both are allowed).
+LATIN_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f"
+LATIN_LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u024f"
+WORD = LazyPattern(r"[^\W_]+")  # a word: letters and digits

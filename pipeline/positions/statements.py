@@ -30,6 +30,7 @@ from functools import cache
 
 from .config import speakers_config
 from .document import Document
+from .places import gazetteer
 from .lazy_regex import LazyPattern, alternation
 from .model import Position
 from .people import (GENERIC, INSTITUTION, PERSON, PERSON_ROLE_NOUNS, Speaker, looks_like_person_name,
@@ -345,32 +346,23 @@ def _unnamed_organisations(document: Document, done: set) -> list[Position]:
     text = document.text
     positions = []
     for sentence in document.sentences:
-        match = _ORGANISATION_OPENING.match(text, sentence.start, sentence.end)
-        if match is None:
+        opening = _ORGANISATION_OPENING.match(text, sentence.start, sentence.end)
+        if opening is not None:
+            name = opening.group("org")
+            if document.speakers.mentions_in(sentence.start, opening.end("org")):
+                continue  # a known speaker opens the sentence
+            if _someone_else_says(document, sentence, opening.end(), name):
+                continue
+            clause = _clause_after(text, opening.end(), sentence.end)
+        else:
             closing = _ORGANISATION_CLOSING.search(text, sentence.start, sentence.end)
             group = "org" if closing is not None and closing.group("org") else "org2"
             if closing is None or document.speakers.mentions_in(closing.start(group), closing.end(group)):
                 continue
             name = closing.group(group)  # "..., Basarnas said.", "..., according to the NDMA."
-            if name in _NOT_ORGANISATIONS or (sentence.start, name) in done:
-                continue
-            if not name.isupper() and not any(c.isdigit() for c in name) and not _unknown_word(document, name):
-                continue
             clause = _TRAILING_ARTICLE.sub("", text[sentence.start : closing.start()]).strip().rstrip(",")
-            name = document.speakers.acronym(name)
-            if len(clause.split()) >= 2:
-                positions.append(_statement(document, Speaker(name, INSTITUTION), clause, sentence, sentence, indirect=True))
-                done.add((sentence.start, name))
+        if name in _NOT_ORGANISATIONS or (sentence.start, name) in done or not _organisation_name(document, name):
             continue
-        name = match.group("org")
-        start, end = match.span("org")
-        if name in _NOT_ORGANISATIONS or document.speakers.mentions_in(sentence.start, end):
-            continue  # a known speaker opens the sentence
-        if not name.isupper() and not any(c.isdigit() for c in name) and not _unknown_word(document, name):
-            continue
-        if (sentence.start, name) in done or _someone_else_says(document, sentence, match.end(), name):
-            continue
-        clause = _clause_after(text, match.end(), sentence.end)
         if len(clause.split()) < 2:
             continue
         name = document.speakers.acronym(name)
@@ -379,11 +371,12 @@ def _unnamed_organisations(document: Document, done: set) -> list[Position]:
     return positions
 
 
-def _unknown_word(document: Document, name: str) -> bool:
-    """A capitalised word that is no place, no person's name in the text and no ordinary word."""
-    from .places import gazetteer
-
-    if name in gazetteer() or name.lower() in document.sentence_words_all:
+def _organisation_name(document: Document, name: str) -> bool:
+    """An acronym ("RCMP", "M23"), or a capitalised word that is no place, no person's name in the
+    text and no ordinary word ("Rosatom")."""
+    if name.isupper() or any(c.isdigit() for c in name):
+        return True
+    if name in gazetteer() or name.lower() in document.lowercase_words:
         return False
     return not any(name in (m.speaker or "").split() for m in document.speakers.mentions)
 
@@ -512,9 +505,10 @@ _PERSON_AFTER = LazyPattern(rf"\s+(?:{PERSON_ROLE_NOUNS})\b", re.IGNORECASE)
 _ATTRIBUTION_AFTER = LazyPattern(r"(?<![\w-])(?:said|says|told|wrote|added|according)(?![\w-])")
 _NAME_BEFORE_COLON = LazyPattern(r"(?P<who>[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){0,3})\s*$")
 _APPOSITION_START = LazyPattern(r"\s*,\s*")
+_DAY = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today"
 _INVERTED_END = LazyPattern(
-    r"(?:\s+(?:on|in|late|early|last|this)\s+\w+(?:\s+\w+)?|\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-    r"Sunday|yesterday|today|tonight|overnight|earlier|later)(?:\s+(?:morning|afternoon|evening|night))?)?\s*(?:[,.;]|$)"
+    rf"(?:\s+(?:on|in|late|early|last|this)\s+\w+(?:\s+\w+)?|\s+(?:on\s+)?(?:{_DAY}|tonight|overnight|earlier|later)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?)?\s*(?:[,.;]|$)"
 )
 _ACCORDING_TO_UNTIL = LazyPattern(r"\b[Aa]ccording\s+to\s+(?:[^,.;:!?\"]{0,70},\s*)?(?:the\s+)?(?:[\w'-]+\s+){0,5}$")
 _LEADING_ADVERBIAL = LazyPattern(r"^(?:on|late\s+on|early\s+on|in|last|this|earlier\s+on)\s+(?:\w+day|\w+)(?:\s+(?:morning|evening|night|afternoon))?\s*,?\s+(?=\S)")
@@ -530,16 +524,17 @@ _ACCORDING_TO_BEFORE = LazyPattern(r"\baccording\s+to\s+(?P<who>[^,.;:!?\"]{1,80
 _ACCORDING_TO_AFTER = LazyPattern(r"[\s,]*according\s+to\s+(?P<who>[^,.;:!?\"]{1,80})")
 _LEADING_THAT = LazyPattern(r"^(?:that|on\s+\w+\s+that)\s+")
 _TOLD_WHOM_THAT = LazyPattern(r"\s+[^,.;:\"]{1,60}?\s+that\s+")
+_ORGANISATION_NAME = r"[A-Z][A-Za-z0-9&-]*[A-Z0-9][A-Za-z0-9&-]*|[A-Z][a-z]{3,}"  # "RCMP", "M23", "Rosatom"
 _ORGANISATION_OPENING = LazyPattern(
-    r"(?:The\s+)?(?P<org>[A-Z][A-Za-z0-9&-]*[A-Z0-9][A-Za-z0-9&-]*|[A-Z][a-z]{3,})"
+    rf"(?:The\s+)?(?P<org>{_ORGANISATION_NAME})"
     r"(?:\s+(?:has|have|had|also|again|later|on\s+\w+day))*\s+"
     r"(?:said|says|say|denied|denies|deny|reported|reports|report|announced|announces|claimed|claims|warned|warns|"
     r"confirmed|confirms|stated|states|insisted|insists|accused|accuses|estimated|estimates|told|tells)\b"
 )
 _ORGANISATION_CLOSING = LazyPattern(
-    r",\s+(?:(?:according\s+to|said|says)\s+(?:the\s+)?(?P<org>[A-Z][A-Za-z0-9&-]*[A-Z0-9][A-Za-z0-9&-]*|[A-Z][a-z]{3,})"
-    r"|(?:the\s+)?(?P<org2>[A-Z][A-Za-z0-9&-]*[A-Z0-9][A-Za-z0-9&-]*|[A-Z][a-z]{3,})\s+(?:said|says|reported|reports|announced|confirmed|estimated))"
-    r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today))?\s*[.;]?\s*$"
+    rf",\s+(?:(?:according\s+to|said|says)\s+(?:the\s+)?(?P<org>{_ORGANISATION_NAME})"
+    rf"|(?:the\s+)?(?P<org2>{_ORGANISATION_NAME})\s+(?:said|says|reported|reports|announced|confirmed|estimated))"
+    rf"(?:\s+(?:on\s+)?(?:{_DAY}))?\s*[.;]?\s*$"
 )
 _NOT_ORGANISATIONS = frozenset(
     "He She They It We I You This That These Those There Officials Police Authorities Witnesses Residents Doctors "
